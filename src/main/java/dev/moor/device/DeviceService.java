@@ -1,0 +1,256 @@
+package dev.moor.device;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.moor.auth.DeviceCredentials;
+import dev.moor.auth.User;
+import dev.moor.auth.UserService;
+import dev.moor.organization.OrganizationService;
+import dev.moor.shared.Caller;
+import dev.moor.shared.DomainException;
+import dev.moor.shared.ErrorCode;
+import dev.moor.shared.OrganizationId;
+import dev.moor.shared.Page;
+import dev.moor.shared.PageRequest;
+import dev.moor.shared.Permission;
+import dev.moor.shared.SubOrganizations;
+import dev.moor.shared.UserId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The device registry. Who sees a device follows the Blynk.Cloud rules: ORG_DEVICES_VIEW sees every
+ * device in reach; OWN_DEVICES_VIEW alone sees, and acts on, only the devices the caller's user owns.
+ * A device out of sight is reported as not found.
+ */
+@Service
+public class DeviceService {
+
+    /** Letters, digits, spaces, apostrophes, underscores and hyphens; 1 to 50 (Blynk's device name rule). */
+    public static final Pattern NAME_RULE = Pattern.compile("^[A-Za-z0-9 '_-]{1,50}$");
+    private static final Pattern UID_PREFIX = Pattern.compile("^[a-z0-9]{1,32}$");
+    private static final Set<String> ATTRIBUTE_TYPES = Set.of("number", "string", "boolean", "gps", "blob");
+    private static final String UID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DeviceStore devices;
+    private final TemplateService templates;
+    private final TagService tags;
+    private final OrganizationService organizations;
+    private final UserService users;
+    private final DeviceCredentials credentials;
+
+    DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
+            UserService users, DeviceCredentials credentials) {
+        this.devices = devices;
+        this.templates = templates;
+        this.tags = tags;
+        this.organizations = organizations;
+        this.users = users;
+        this.credentials = credentials;
+    }
+
+    /** What a new device is made of. Absent organization: the caller's. */
+    public record NewDevice(String name, String templateId, Optional<OrganizationId> organization, Optional<UserId> owner,
+            Optional<String> description, List<Device.KeyValue> tags, List<Device.Attribute> attributes,
+            Optional<DeviceClass> deviceClass, Optional<String> platform, Optional<String> board,
+            Optional<String> boardVariant, Optional<JsonNode> meta) {
+    }
+
+    /** A change to a device; absent parts stay as they are. */
+    public record DeviceChange(Optional<String> name, Optional<String> description, Optional<List<Device.KeyValue>> tags,
+            Optional<List<Device.Attribute>> attributes, Optional<DeviceClass> deviceClass, Optional<String> platform,
+            Optional<String> board, Optional<String> boardVariant, Optional<JsonNode> meta) {
+
+        public static DeviceChange rename(String name) {
+            return new DeviceChange(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Creates a device from a template with a new uid and device token. Needs ORG_DEVICES_CREATE, and
+     * ORG_VIEW_USERS to make another user the owner (Blynk's rule for "ownerId").
+     */
+    @Transactional
+    public Device create(Caller caller, NewDevice device) {
+        caller.require(Permission.ORG_DEVICES_CREATE);
+        String name = validName(device.name());
+        OrganizationId organization = device.organization().orElse(caller.organizationId());
+        organizations.requireReach(caller, organization);
+        if (device.templateId() == null || device.templateId().isBlank()) {
+            throw DomainException.invalid("templateId is required.");
+        }
+        Template template = templates.getUsable(device.templateId(), organization);
+        Long owner = device.owner().map(ownerId -> validOwner(caller, ownerId).id()).orElse(null);
+        String platform = device.platform().orElse(null);
+        long id = devices.insert(new DeviceStore.NewRow(newUid(platform), name, device.description().orElse(null),
+                template.id(), organization, owner, credentials.issue(), device.deviceClass().orElse(DeviceClass.STANDALONE),
+                platform, device.board().orElse(null), device.boardVariant().orElse(null),
+                validAttributes(device.attributes()), validMeta(device.meta())));
+        devices.replaceTags(new DeviceId(id), validTags(device.tags()));
+        return devices.find(new DeviceId(id)).orElseThrow();
+    }
+
+    /** Returns a device the caller may see, or throws DEVICE_NOT_FOUND. */
+    public Device get(Caller caller, DeviceId id) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        return devices.find(id).filter(device -> canSee(caller, device)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Devices matching the search in the named organization (default: the caller's), optionally with
+     * those below it. Callers with OWN_DEVICES_VIEW alone get only their own devices.
+     */
+    public Page<Device> search(Caller caller, DeviceSearch search, PageRequest page) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        OrganizationId root = search.organization().orElse(caller.organizationId());
+        organizations.requireReach(caller, root);
+        List<Long> scope = search.subOrganizations() == SubOrganizations.INCLUDED
+                ? organizations.subtree(root) : List.of(root.value());
+        Optional<UserId> ownedBy = caller.has(Permission.ORG_DEVICES_VIEW)
+                ? Optional.empty() : Optional.of(caller.userId().orElse(new UserId(-1)));
+        return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
+    }
+
+    /** Needs ORG_DEVICES_EDIT on a device the caller may see. Tags, when given, replace the old ones. */
+    @Transactional
+    public Device update(Caller caller, DeviceId id, DeviceChange change) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        devices.update(id, new DeviceStore.Change(
+                change.name().map(DeviceService::validName).orElse(device.name()),
+                change.description().orElse(device.description()),
+                change.deviceClass().orElse(device.deviceClass()),
+                change.platform().orElse(device.platform()),
+                change.board().orElse(device.board()),
+                change.boardVariant().orElse(device.boardVariant()),
+                change.attributes().map(DeviceService::validAttributes).orElse(device.attributes()),
+                change.meta().map(meta -> validMeta(Optional.of(meta))).orElse(device.meta())));
+        change.tags().ifPresent(newTags -> devices.replaceTags(id, validTags(newTags)));
+        return devices.find(id).orElseThrow();
+    }
+
+    /** Needs ORG_DEVICES_DELETE on a device the caller may see. Deletes the device and all its data. */
+    @Transactional
+    public void delete(Caller caller, DeviceId id) {
+        caller.require(Permission.ORG_DEVICES_DELETE);
+        get(caller, id);
+        devices.delete(id);
+    }
+
+    /** The device's values for every metafield its template defines. */
+    public List<MetafieldValue> metafields(Caller caller, DeviceId id) {
+        Device device = get(caller, id);
+        return devices.metafieldValues(id, templates.metafieldsOf(device.templateId()));
+    }
+
+    /** Sets one metafield value, validated by the metafield's type. Needs ORG_DEVICES_EDIT. */
+    @Transactional
+    public MetafieldValue setMetafield(Caller caller, DeviceId id, long metafieldId, JsonNode value) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        List<Metafield> definitions = templates.metafieldsOf(device.templateId());
+        Metafield metafield = definitions.stream().filter(definition -> definition.id() == metafieldId).findFirst()
+                .orElseThrow(() -> TemplateService.metafieldNotFound(metafieldId));
+        devices.setMetafield(id, metafieldId, metafield.type().validate(value, metafield.options()));
+        return devices.metafieldValues(id, List.of(metafield)).getFirst();
+    }
+
+    /** Organization tags on the device. Needs VIEW_OWN_ORG_TAG. */
+    public List<Tag> organizationTags(Caller caller, DeviceId id) {
+        caller.require(Permission.VIEW_OWN_ORG_TAG);
+        return tags.ofDevice(get(caller, id).id());
+    }
+
+    @Transactional
+    public List<Tag> assignTag(Caller caller, DeviceId id, long tagId) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        tags.assign(caller, device, tagId);
+        return tags.ofDevice(device.id());
+    }
+
+    @Transactional
+    public List<Tag> unassignTag(Caller caller, DeviceId id, long tagId) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        tags.unassign(device, tagId);
+        return tags.ofDevice(device.id());
+    }
+
+    private boolean canSee(Caller caller, Device device) {
+        if (!organizations.isWithin(device.organization(), caller.organizationId())) {
+            return false;
+        }
+        return caller.has(Permission.ORG_DEVICES_VIEW)
+                || device.ownerUserId() != null && caller.isUser(new UserId(device.ownerUserId()));
+    }
+
+    private User validOwner(Caller caller, UserId ownerId) {
+        if (!caller.isUser(ownerId)) {
+            caller.require(Permission.ORG_VIEW_USERS);
+        }
+        return users.findWithinReach(caller, ownerId).orElseThrow(() -> UserService.notFound(ownerId));
+    }
+
+    /** Throws DEVICE_NAME_INVALID unless the name follows {@link #NAME_RULE}. */
+    public static String validName(String name) {
+        if (name == null || !NAME_RULE.matcher(name).matches()) {
+            throw new DomainException(ErrorCode.DEVICE_NAME_INVALID,
+                    "name must have 1 to 50 characters: letters, digits, spaces, apostrophes, underscores and hyphens.");
+        }
+        return name;
+    }
+
+    private static List<Device.KeyValue> validTags(List<Device.KeyValue> tags) {
+        if (tags.size() > 100) {
+            throw DomainException.invalid("A device has at most 100 tags.");
+        }
+        return tags.stream().map(tag -> {
+            if (tag == null || tag.key() == null || tag.key().isBlank() || tag.key().length() > 255
+                    || tag.value() != null && tag.value().length() > 255) {
+                throw DomainException.invalid("Each tag needs a key of 1 to 255 characters and a value of at most 255.");
+            }
+            return new Device.KeyValue(tag.key(), tag.value() == null ? "" : tag.value());
+        }).toList();
+    }
+
+    private static List<Device.Attribute> validAttributes(List<Device.Attribute> attributes) {
+        for (Device.Attribute attribute : attributes) {
+            if (attribute == null || attribute.name() == null || attribute.name().isBlank() || attribute.name().length() > 255
+                    || !ATTRIBUTE_TYPES.contains(attribute.dataType())) {
+                throw DomainException.invalid("Each attribute needs a name and a dataType of " + ATTRIBUTE_TYPES + ".");
+            }
+        }
+        return List.copyOf(attributes);
+    }
+
+    private static JsonNode validMeta(Optional<JsonNode> meta) {
+        JsonNode value = meta.orElse(JsonNodeFactory.instance.objectNode());
+        if (!value.isObject()) {
+            throw DomainException.invalid("meta must be a JSON object.");
+        }
+        return value;
+    }
+
+    /** A uid like {@code espressif8266_G8VfdNhn7jqN}: the platform key (or "device") and 12 random characters. */
+    private static String newUid(String platform) {
+        String prefix = platform != null && UID_PREFIX.matcher(platform).matches() ? platform : "device";
+        StringBuilder uid = new StringBuilder(prefix).append('_');
+        for (int i = 0; i < 12; i++) {
+            uid.append(UID_ALPHABET.charAt(RANDOM.nextInt(UID_ALPHABET.length())));
+        }
+        return uid.toString();
+    }
+
+    static DomainException notFound(DeviceId id) {
+        return new DomainException(ErrorCode.DEVICE_NOT_FOUND, "Device " + id + " was not found.");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.moor.organization;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.moor.shared.OrganizationId;
+
+/** An organization; {@code parentId} is null only for the root. */
+public record Organization(long id, String name, Long parentId, Instant createdAt, Instant updatedAt) {
+
+    @JsonIgnore
+    public OrganizationId organizationId() {
+        return new OrganizationId(id);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.moor.shared;
+
+/**
+ * Stable, vendor-neutral error codes. Every surface (Moor's API, each vendor dialect) maps them to its
+ * own status and body with an exhaustive switch, so a new code fails compilation until each surface
+ * decides how to answer it.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    MALFORMED_REQUEST,
+    UNAUTHENTICATED,
+    PERMISSION_DENIED,
+    RATE_LIMITED,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    METHOD_NOT_ALLOWED,
+    RESOURCE_NOT_FOUND,
+    ORGANIZATION_NOT_FOUND,
+    ORGANIZATION_NOT_EMPTY,
+    USER_NOT_FOUND,
+    USER_NOT_ACTIVATED,
+    EMAIL_TAKEN,
+    TOKEN_NOT_FOUND,
+    TEMPLATE_NOT_FOUND,
+    TEMPLATE_IN_USE,
+    METAFIELD_NOT_FOUND,
+    METAFIELD_NAME_TAKEN,
+    METAFIELD_VALUE_INVALID,
+    TAG_NOT_FOUND,
+    TAG_NAME_TAKEN,
+    DEVICE_NOT_FOUND,
+    DEVICE_NAME_INVALID,
+    CONFLICT
+}
