@@ -115,6 +115,17 @@ public class DeviceService {
     }
 
     /**
+     * The device that holds this device token, found through the token's keyed hash. Needs no caller: the
+     * token is the device's own credential. Empty for a null, blank or unknown token.
+     */
+    public Optional<Device> findByToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return devices.findByTokenIndex(credentials.index(token));
+    }
+
+    /**
      * Devices matching the search in the named organization (default: the caller's), optionally with
      * those below it. Callers with OWN_DEVICES_VIEW alone get only their own devices.
      */

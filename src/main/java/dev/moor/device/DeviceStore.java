@@ -77,6 +77,13 @@ class DeviceStore {
                 .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
     }
 
+    Optional<Device> findByTokenIndex(byte[] index) {
+        return jdbc.sql("select %s from devices d where d.token_index = :index".formatted(COLUMNS))
+                .param("index", index)
+                .query(this::map).optional()
+                .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
+    }
+
     /** The columns a change may touch. */
     record Change(String name, String description, DeviceClass deviceClass, String platform, String board,
             String boardVariant, List<Device.Attribute> attributes, JsonNode meta) {
