@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.moor.shared.Caller;
+import dev.moor.shared.OrganizationId;
 import dev.moor.shared.Page;
 import dev.moor.shared.PageRequest;
 import org.springframework.http.ContentDisposition;
@@ -30,15 +31,16 @@ class ExportController {
         this.exports = exports;
     }
 
-    record StartExport(String email, String callbackUrl) {
+    record StartExport(Long organizationId, String email, String callbackUrl) {
     }
 
     /** Starts a device export; 202 with the job, whose {@code downloadUrl} appears once it is done. */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     ExportJob start(Caller caller, @RequestBody(required = false) StartExport request) {
-        StartExport body = request == null ? new StartExport(null, null) : request;
-        return exports.startDeviceExport(caller, new ExportService.ExportRequest(Optional.ofNullable(body.email()),
+        StartExport body = request == null ? new StartExport(null, null, null) : request;
+        return exports.startDeviceExport(caller, new ExportService.ExportRequest(
+                Optional.ofNullable(body.organizationId()).map(OrganizationId::new), Optional.ofNullable(body.email()),
                 Optional.ofNullable(body.callbackUrl())));
     }
 

@@ -13,6 +13,7 @@ import dev.moor.organization.OrganizationService;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.ErrorCode;
+import dev.moor.shared.OrganizationId;
 import dev.moor.shared.Page;
 import dev.moor.shared.PageRequest;
 import dev.moor.shared.Permission;
@@ -48,8 +49,11 @@ public class ExportService {
         this.publicUrl = publicUrl;
     }
 
-    /** Where to send the result: an email address and a callback URL, each optional. */
-    public record ExportRequest(Optional<String> email, Optional<String> callbackUrl) {
+    /**
+     * What to export and where to send the result: the organization (absent: the caller's), an email
+     * address and a callback URL, each optional.
+     */
+    public record ExportRequest(Optional<OrganizationId> organization, Optional<String> email, Optional<String> callbackUrl) {
     }
 
     /** A finished export's file. */
@@ -57,19 +61,21 @@ public class ExportService {
     }
 
     /**
-     * Starts an export of every device of the caller's organization and answers at once. Needs
-     * ORG_DEVICES_VIEW. Without an email address the caller's user's address is used (none for an
+     * Starts an export of every device of one organization (default: the caller's; it must be within reach)
+     * and answers at once. Needs ORG_DEVICES_VIEW. Without an email address the caller's user's address is used (none for an
      * organization token); {@code callbackUrl} must be an absolute http or https URL. Throws
      * VALIDATION_FAILED for a bad address or URL, and records nothing then.
      */
     @Transactional
     public ExportJob startDeviceExport(Caller caller, ExportRequest request) {
         caller.require(Permission.ORG_DEVICES_VIEW);
+        OrganizationId organization = request.organization().orElse(caller.organizationId());
+        organizations.requireReach(caller, organization);
         Optional<String> email = request.email().map(ExportService::validEmail)
                 .or(() -> caller.userId().flatMap(user -> users.findWithinReach(caller, user)).map(User::email));
         String callbackUrl = request.callbackUrl().map(ExportService::validCallbackUrl).orElse(null);
         String key = newKey();
-        ExportJob created = exports.insert(caller.organizationId(), DEVICES, email.orElse(null), callbackUrl, key, "");
+        ExportJob created = exports.insert(organization, DEVICES, email.orElse(null), callbackUrl, key, "");
         String downloadUrl = baseUrl() + "/rest/v1/exports/" + created.id() + "/download?key=" + key;
         exports.setDownloadUrl(created.id(), downloadUrl);
         return exports.find(created.id()).orElseThrow().job();
@@ -79,7 +85,7 @@ public class ExportService {
     public ExportJob get(Caller caller, long id) {
         caller.require(Permission.ORG_DEVICES_VIEW);
         return exports.find(id).map(ExportStore.Row::job)
-                .filter(job -> organizations.isWithin(new dev.moor.shared.OrganizationId(job.organizationId()),
+                .filter(job -> organizations.isWithin(new OrganizationId(job.organizationId()),
                         caller.organizationId()))
                 .orElseThrow(() -> notFound(id));
     }
