@@ -85,7 +85,7 @@ public class DeviceService {
     }
 
     /**
-     * Creates a device from a template with a new uid and device token. Needs ORG_DEVICES_CREATE, and
+     * Creates a device from a template (absent: the organization's default template) with a new uid and device token. Needs ORG_DEVICES_CREATE, and
      * ORG_VIEW_USERS to make another user the owner (Blynk's rule for "ownerId").
      */
     @Transactional
@@ -94,10 +94,10 @@ public class DeviceService {
         String name = validName(device.name());
         OrganizationId organization = device.organization().orElse(caller.organizationId());
         organizations.requireReach(caller, organization);
-        if (device.templateId() == null || device.templateId().isBlank()) {
-            throw DomainException.invalid("templateId is required.");
-        }
-        Template template = templates.getUsable(device.templateId(), organization);
+        // Without a template the device gets its organization's default one (Losant devices have none).
+        Template template = device.templateId() == null || device.templateId().isBlank()
+                ? templates.getOrCreateDefault(organization)
+                : templates.getUsable(device.templateId(), organization);
         Long owner = device.owner().map(ownerId -> validOwner(caller, ownerId).id()).orElse(null);
         String platform = device.platform().orElse(null);
         long id = devices.insert(new DeviceStore.NewRow(newUid(platform), name, device.description().orElse(null),
@@ -290,6 +290,16 @@ public class DeviceService {
         }
         DeviceSearch search = ownerSearch(Optional.empty());
         return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
+    }
+
+    /**
+     * Every device of one organization matching the search, page by page, with no permission check: for
+     * background jobs (exports) whose permission was checked when they were started.
+     */
+    public Page<Device> searchUnchecked(OrganizationId organization, DeviceSearch search, PageRequest page) {
+        List<Long> scope = search.subOrganizations() == SubOrganizations.INCLUDED
+                ? organizations.subtree(organization) : List.of(organization.value());
+        return Page.of(devices.search(scope, search, Optional.empty(), page), devices.count(scope, search, Optional.empty()), page);
     }
 
     /** Needs ORG_DEVICES_EDIT on a device the caller may see. Tags, when given, replace the old ones. */

@@ -45,5 +45,7 @@ public enum ErrorCode {
     APP_NOT_FOUND,
     APP_NAME_TAKEN,
     APP_IN_USE,
+    APPLICATION_NOT_FOUND,
+    EXPORT_NOT_FOUND,
     CONFLICT
 }
