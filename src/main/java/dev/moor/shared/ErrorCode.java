@@ -30,5 +30,6 @@ public enum ErrorCode {
     TAG_NAME_TAKEN,
     DEVICE_NOT_FOUND,
     DEVICE_NAME_INVALID,
+    DEVICE_GROUP_NOT_FOUND,
     CONFLICT
 }
