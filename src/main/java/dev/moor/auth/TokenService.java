@@ -145,6 +145,14 @@ public class TokenService {
         return new CreatedToken(details, secret);
     }
 
+    /** Issues an access token to an OAuth client, acting for the client's user if it has one. */
+    CreatedToken issueForClient(OAuthClient client, Instant expiresAt) {
+        String secret = newSecret();
+        ApiToken details = tokens.insert(hash(secret), "oauth2 " + client.clientId(), client.organization(),
+                client.userId(), client.permissions(), expiresAt, client.id());
+        return new CreatedToken(details, secret);
+    }
+
     /** A new random secret: "moor_" and 43 URL-safe characters (256 bits). */
     static String newSecret() {
         byte[] bytes = new byte[32];
@@ -152,7 +160,7 @@ public class TokenService {
         return "moor_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void requireSubset(Set<Permission> wanted, Set<Permission> held, String whose) {
+    static void requireSubset(Set<Permission> wanted, Set<Permission> held, String whose) {
         EnumSet<Permission> beyond = wanted.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(wanted);
         beyond.removeAll(held);
         if (!beyond.isEmpty()) {
@@ -165,7 +173,7 @@ public class TokenService {
         return new DomainException(ErrorCode.UNAUTHENTICATED, detail);
     }
 
-    private static byte[] hash(String secret) {
+    static byte[] hash(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {

@@ -28,10 +28,17 @@ class TokenStore {
 
     ApiToken insert(byte[] hash, String name, OrganizationId organization, Long userId, Set<Permission> permissions,
             Instant expiresAt) {
+        return insert(hash, name, organization, userId, permissions, expiresAt, null);
+    }
+
+    /** Inserts a token; {@code oauthClientId}, when set, names the OAuth client it was issued to. */
+    ApiToken insert(byte[] hash, String name, OrganizationId organization, Long userId, Set<Permission> permissions,
+            Instant expiresAt, Long oauthClientId) {
         return jdbc.sql("""
-                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, expires_at)
-                values (:hash, :name, :organization, :user, :permissions, :expiresAt)
+                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, expires_at, oauth_client_id)
+                values (:hash, :name, :organization, :user, :permissions, :expiresAt, :oauthClient)
                 returning %s""".formatted(COLUMNS))
+                .param("oauthClient", oauthClientId)
                 .param("hash", hash)
                 .param("name", name)
                 .param("organization", organization.value())

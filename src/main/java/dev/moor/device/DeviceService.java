@@ -1,6 +1,9 @@
 package dev.moor.device;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,7 @@ import dev.moor.shared.PageRequest;
 import dev.moor.shared.Permission;
 import dev.moor.shared.SubOrganizations;
 import dev.moor.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +49,12 @@ public class DeviceService {
     private final OrganizationService organizations;
     private final UserService users;
     private final DeviceCredentials credentials;
+    private final ApplicationEventPublisher events;
     private final PlatformService platforms;
+    private final Clock clock = Clock.systemUTC();
 
     DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
-            UserService users, DeviceCredentials credentials, PlatformService platforms) {
+            UserService users, DeviceCredentials credentials, ApplicationEventPublisher events, PlatformService platforms) {
         this.platforms = platforms;
         this.devices = devices;
         this.templates = templates;
@@ -56,7 +62,11 @@ public class DeviceService {
         this.organizations = organizations;
         this.users = users;
         this.credentials = credentials;
+        this.events = events;
     }
+
+    /** The longest window {@link #lastActivated} looks back over. */
+    public static final Duration MAX_ACTIVATION_WINDOW = Duration.ofDays(1);
 
     /** What a new device is made of. Absent organization: the caller's. */
     public record NewDevice(String name, String templateId, Optional<OrganizationId> organization, Optional<UserId> owner,
@@ -119,6 +129,158 @@ public class DeviceService {
                 ? organizations.subtree(root) : List.of(root.value());
         Optional<UserId> ownedBy = caller.has(Permission.ORG_DEVICES_VIEW)
                 ? Optional.empty() : Optional.of(caller.userId().orElse(new UserId(-1)));
+        return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
+    }
+
+    /**
+     * Every device in the named organization (default: the caller's), optionally with those below it,
+     * never narrowed to the caller's own devices. Needs ORG_DEVICES_VIEW: this is the organization-wide
+     * listing, where {@link #search} also serves callers that may see only their own devices.
+     */
+    public Page<Device> searchOrganization(Caller caller, DeviceSearch search, PageRequest page) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        return search(caller, search, page);
+    }
+
+    /**
+     * Makes {@code newOwner} the owner of a device the caller may see. Needs TRANSFER_DEVICE, and
+     * ORG_VIEW_USERS unless the new owner is the caller's own user. The new owner must exist within the
+     * caller's reach (USER_NOT_FOUND) and be activated (USER_NOT_ACTIVATED); it may not already own the
+     * device (VALIDATION_FAILED). The device stays in its organization. Publishes {@link DeviceOwnerChanged}.
+     */
+    @Transactional
+    public Device transferToOwner(Caller caller, DeviceId id, UserId newOwner) {
+        caller.require(Permission.TRANSFER_DEVICE);
+        Device device = get(caller, id);
+        User owner = validOwner(caller, newOwner);
+        if (!owner.activated()) {
+            throw new DomainException(ErrorCode.USER_NOT_ACTIVATED, "User " + newOwner + " is not activated.");
+        }
+        if (device.ownerUserId() != null && device.ownerUserId() == owner.id()) {
+            throw DomainException.invalid("Can't transfer to the same owner: user " + newOwner + " already owns device " + id + ".");
+        }
+        devices.setOwner(id, owner.id());
+        events.publishEvent(new DeviceOwnerChanged(id, device.organization(), ownerOf(device), Optional.of(owner.userId()),
+                caller.userId(), clock.instant()));
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Moves a device the caller may see to another organization within the caller's reach, without an
+     * owner. Needs TRANSFER_DEVICE and ORG_VIEW. The device's template must serve the destination (its
+     * organization or one above it); organization tags that do not reach the destination are removed.
+     * Throws ORGANIZATION_NOT_FOUND for a destination out of reach and VALIDATION_FAILED for the device's
+     * own organization. Publishes {@link DeviceTransferred}, then {@link DeviceOwnerChanged} if it had an owner.
+     */
+    @Transactional
+    public Device transferToOrganization(Caller caller, DeviceId id, OrganizationId destination) {
+        caller.require(Permission.TRANSFER_DEVICE, Permission.ORG_VIEW);
+        Device device = get(caller, id);
+        organizations.requireReach(caller, destination);
+        if (device.organization().equals(destination)) {
+            throw DomainException.invalid("Device " + id + " already belongs to organization " + destination + ".");
+        }
+        Template template = templates.find(device.templateId()).orElseThrow();
+        if (!organizations.isWithin(destination, new OrganizationId(template.organizationId()))) {
+            throw DomainException.invalid("Template " + template.id() + " of device " + id
+                    + " does not serve organization " + destination + ": it belongs to organization "
+                    + template.organizationId() + ", which is not above it.");
+        }
+        devices.moveTo(id, destination);
+        Instant now = clock.instant();
+        events.publishEvent(new DeviceTransferred(id, device.organization(), destination, caller.userId(), now));
+        if (device.ownerUserId() != null) {
+            events.publishEvent(new DeviceOwnerChanged(id, destination, ownerOf(device), Optional.empty(), caller.userId(), now));
+        }
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Leaves a device the caller may see without an owner. Needs ORG_DEVICES_EDIT. A device without an
+     * owner stays as it is; otherwise publishes {@link DeviceOwnerChanged}.
+     */
+    @Transactional
+    public Device removeOwner(Caller caller, DeviceId id) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        if (device.ownerUserId() == null) {
+            return device;
+        }
+        devices.setOwner(id, null);
+        events.publishEvent(new DeviceOwnerChanged(id, device.organization(), ownerOf(device), Optional.empty(),
+                caller.userId(), clock.instant()));
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Activates a device: sets its activation time, once in its life. Returns false, and changes nothing,
+     * when it was activated before. Publishes {@link DeviceActivated}. For the device side (its first
+     * connection); there is no caller.
+     */
+    @Transactional
+    public boolean activate(DeviceId id) {
+        Instant now = clock.instant();
+        Optional<OrganizationId> activated = devices.activate(id, now);
+        activated.ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, now)));
+        return activated.isPresent();
+    }
+
+    /**
+     * Devices of the named organization (default: the caller's) activated within the last {@code window},
+     * newest activation first, at most {@link PageRequest#MAX_SIZE}. Needs ORG_DEVICES_VIEW. The window
+     * must be positive and at most {@link #MAX_ACTIVATION_WINDOW}.
+     */
+    public List<Device> lastActivated(Caller caller, Optional<OrganizationId> organization, Duration window) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        if (window.isNegative() || window.isZero() || window.compareTo(MAX_ACTIVATION_WINDOW) > 0) {
+            throw DomainException.invalid("The activation window must be between 1 minute and 24 hours.");
+        }
+        OrganizationId scope = organization.orElse(caller.organizationId());
+        organizations.requireReach(caller, scope);
+        return devices.activatedSince(scope, clock.instant().minus(window), PageRequest.MAX_SIZE);
+    }
+
+    /**
+     * Devices owned by the user with {@code ownerEmail}, in the named organization or, when absent, anywhere
+     * in the caller's reach. For the caller's own user this needs OWN_DEVICES_VIEW or ORG_DEVICES_VIEW; for
+     * another user both ORG_VIEW_USERS and ORG_DEVICES_VIEW. Throws USER_NOT_FOUND for an email out of reach.
+     */
+    public Page<Device> ownedBy(Caller caller, String ownerEmail, Optional<OrganizationId> organization, PageRequest page) {
+        User owner = userByEmail(caller, ownerEmail);
+        if (caller.isUser(owner.userId())) {
+            caller.requireAny(Permission.OWN_DEVICES_VIEW, Permission.ORG_DEVICES_VIEW);
+        } else {
+            caller.require(Permission.ORG_VIEW_USERS, Permission.ORG_DEVICES_VIEW);
+        }
+        organization.ifPresent(org -> organizations.requireReach(caller, org));
+        List<Long> scope = organization.map(org -> List.of(org.value()))
+                .orElseGet(() -> organizations.subtree(caller.organizationId()));
+        DeviceSearch search = ownerSearch(Optional.of(owner.userId()));
+        return Page.of(devices.search(scope, search, Optional.empty(), page), devices.count(scope, search, Optional.empty()), page);
+    }
+
+    /**
+     * The devices the user with {@code userEmail} can access in its own organization, as that user's
+     * permissions (not the caller's) decide: all of them with ORG_DEVICES_VIEW, its own with
+     * OWN_DEVICES_VIEW, none otherwise. Needs ORG_DEVICES_VIEW, and ORG_VIEW_USERS for another user than
+     * the caller's own. Throws USER_NOT_FOUND for an email out of reach.
+     */
+    public Page<Device> accessibleBy(Caller caller, String userEmail, PageRequest page) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        User user = userByEmail(caller, userEmail);
+        if (!caller.isUser(user.userId())) {
+            caller.require(Permission.ORG_VIEW_USERS);
+        }
+        List<Long> scope = List.of(user.organizationId());
+        Optional<UserId> ownedBy;
+        if (user.permissions().contains(Permission.ORG_DEVICES_VIEW)) {
+            ownedBy = Optional.empty();
+        } else if (user.permissions().contains(Permission.OWN_DEVICES_VIEW)) {
+            ownedBy = Optional.of(user.userId());
+        } else {
+            return Page.of(List.of(), 0, page);
+        }
+        DeviceSearch search = ownerSearch(Optional.empty());
         return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
     }
 
@@ -220,6 +382,23 @@ public class DeviceService {
         }
         return caller.has(Permission.ORG_DEVICES_VIEW)
                 || device.ownerUserId() != null && caller.isUser(new UserId(device.ownerUserId()));
+    }
+
+    private User userByEmail(Caller caller, String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            throw DomainException.invalid("A user email is required.");
+        }
+        return users.findByEmailWithinReach(caller, email.strip())
+                .orElseThrow(() -> new DomainException(ErrorCode.USER_NOT_FOUND, "User " + email.strip() + " was not found."));
+    }
+
+    private static DeviceSearch ownerSearch(Optional<UserId> owner) {
+        return new DeviceSearch(Optional.empty(), List.of(), owner, Optional.empty(), Optional.empty(), Optional.empty(),
+                SubOrganizations.EXCLUDED, DeviceSearch.Sort.DEFAULT);
+    }
+
+    private static Optional<UserId> ownerOf(Device device) {
+        return Optional.ofNullable(device.ownerUserId()).map(UserId::new);
     }
 
     private User validOwner(Caller caller, UserId ownerId) {

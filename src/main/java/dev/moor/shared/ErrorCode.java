@@ -21,6 +21,13 @@ public enum ErrorCode {
     USER_NOT_ACTIVATED,
     EMAIL_TAKEN,
     TOKEN_NOT_FOUND,
+    OAUTH_CLIENT_NOT_FOUND,
+    /** OAuth2 token endpoint: unknown client or wrong secret (RFC 6749 "invalid_client"). */
+    OAUTH_INVALID_CLIENT,
+    /** OAuth2 token endpoint: unknown, used or expired refresh token (RFC 6749 "invalid_grant"). */
+    OAUTH_INVALID_GRANT,
+    /** OAuth2 token endpoint: a grant type other than client_credentials or refresh_token. */
+    OAUTH_UNSUPPORTED_GRANT_TYPE,
     TEMPLATE_NOT_FOUND,
     TEMPLATE_IN_USE,
     METAFIELD_NOT_FOUND,

@@ -79,20 +79,21 @@ class IotBackendErrorAdvice {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID, PAYLOAD_TOO_LARGE,
                     USER_NOT_ACTIVATED, EMAIL_TAKEN, ORGANIZATION_NOT_EMPTY, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
-                    TAG_NAME_TAKEN, CONFLICT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+                    TAG_NAME_TAKEN, CONFLICT, OAUTH_INVALID_GRANT, OAUTH_UNSUPPORTED_GRANT_TYPE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNAUTHENTICATED, OAUTH_INVALID_CLIENT -> HttpStatus.UNAUTHORIZED;
             case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, TEMPLATE_NOT_FOUND,
-                    METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, DEVICE_GROUP_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND,
+                    TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, DEVICE_GROUP_NOT_FOUND
+                    -> HttpStatus.NOT_FOUND;
         };
     }
 
     static String message(ErrorCode code, String detail) {
         return switch (code) {
-            case UNAUTHENTICATED -> "Unauthenticated.";
+            case UNAUTHENTICATED, OAUTH_INVALID_CLIENT -> "Unauthenticated.";
             case PERMISSION_DENIED -> "This action is unauthorized.";
             case RATE_LIMITED -> "Too Many Attempts.";
             case DEVICE_NOT_FOUND -> "Device not found.";
@@ -100,7 +101,8 @@ class IotBackendErrorAdvice {
                     USER_NOT_ACTIVATED, EMAIL_TAKEN, ORGANIZATION_NOT_EMPTY, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
                     TAG_NAME_TAKEN, CONFLICT, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, RESOURCE_NOT_FOUND,
                     ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND,
-                    TAG_NOT_FOUND, DEVICE_GROUP_NOT_FOUND -> detail;
+                    TAG_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND, OAUTH_INVALID_GRANT,
+                    OAUTH_UNSUPPORTED_GRANT_TYPE -> detail;
         };
     }
 }
