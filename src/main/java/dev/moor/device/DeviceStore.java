@@ -307,6 +307,12 @@ class DeviceStore {
                 .update();
     }
 
+    Optional<DeviceId> findIdByUid(String uid) {
+        return jdbc.sql("select id from devices where uid = :uid")
+                .param("uid", uid)
+                .query(Long.class).optional().map(DeviceId::new);
+    }
+
     private Device map(ResultSet rs, int row) throws SQLException {
         long owner = rs.getLong("owner_user_id");
         Long ownerUserId = rs.wasNull() ? null : owner;

@@ -47,5 +47,6 @@ public enum ErrorCode {
     APP_IN_USE,
     APPLICATION_NOT_FOUND,
     EXPORT_NOT_FOUND,
+    DEVICE_GROUP_NOT_FOUND,
     CONFLICT
 }
