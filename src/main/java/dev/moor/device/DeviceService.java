@@ -1,6 +1,7 @@
 package dev.moor.device;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import dev.moor.shared.PageRequest;
 import dev.moor.shared.Permission;
 import dev.moor.shared.SubOrganizations;
 import dev.moor.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +47,11 @@ public class DeviceService {
     private final OrganizationService organizations;
     private final UserService users;
     private final DeviceCredentials credentials;
+    private final ApplicationEventPublisher events;
 
     DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
-            UserService users, DeviceCredentials credentials) {
+            UserService users, DeviceCredentials credentials, ApplicationEventPublisher events) {
+        this.events = events;
         this.devices = devices;
         this.templates = templates;
         this.tags = tags;
@@ -95,7 +99,9 @@ public class DeviceService {
                 platform, device.board().orElse(null), device.boardVariant().orElse(null),
                 validAttributes(device.attributes()), validMeta(device.meta())));
         devices.replaceTags(new DeviceId(id), validTags(device.tags()));
-        return devices.find(new DeviceId(id)).orElseThrow();
+        Device created = devices.find(new DeviceId(id)).orElseThrow();
+        events.publishEvent(new DeviceCreated(created.deviceId(), created.uid(), created.createdAt()));
+        return created;
     }
 
     /** Returns a device the caller may see, or throws DEVICE_NOT_FOUND. */
@@ -141,8 +147,40 @@ public class DeviceService {
     @Transactional
     public void delete(Caller caller, DeviceId id) {
         caller.require(Permission.ORG_DEVICES_DELETE);
-        get(caller, id);
+        Device device = get(caller, id);
+        events.publishEvent(new DeviceDeleted(id, device.uid()));
         devices.delete(id);
+    }
+
+    /**
+     * The device a device token belongs to, for device-facing surfaces (MQTT, the HTTP device API). Empty for
+     * an unknown token, or the token of a deleted device. No caller: the token itself is the credential.
+     */
+    public Optional<Device> findByToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 256) {
+            return Optional.empty();
+        }
+        return devices.findByTokenIndex(credentials.index(token));
+    }
+
+    /** The device with this uid, with no permission check: for device-facing surfaces only. */
+    public Optional<Device> findByUid(String uid) {
+        return devices.findByUid(uid);
+    }
+
+    /**
+     * Records that the device has connected at {@code at}: its status becomes {@code online}, and on its very
+     * first connection its activation time is set and {@link DeviceActivated} is published (in this transaction).
+     */
+    @Transactional
+    public void recordOnline(DeviceId id, Instant at) {
+        devices.markOnline(id, at).ifPresent(uid -> events.publishEvent(new DeviceActivated(id, uid, at)));
+    }
+
+    /** Records that the device's last session has ended: its status becomes {@code offline}. */
+    @Transactional
+    public void recordOffline(DeviceId id) {
+        devices.markOffline(id);
     }
 
     /** The device's values for every metafield its template defines. */

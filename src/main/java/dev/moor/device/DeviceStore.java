@@ -3,6 +3,7 @@ package dev.moor.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,6 +75,34 @@ class DeviceStore {
                 .param("id", id.value())
                 .query(this::map).optional()
                 .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
+    }
+
+    Optional<Device> findByTokenIndex(byte[] index) {
+        return jdbc.sql("select %s from devices d where d.token_index = :index".formatted(COLUMNS))
+                .param("index", index)
+                .query(this::map).optional();
+    }
+
+    Optional<Device> findByUid(String uid) {
+        return jdbc.sql("select %s from devices d where d.uid = :uid".formatted(COLUMNS))
+                .param("uid", uid)
+                .query(this::map).optional();
+    }
+
+    /** Sets the status online; returns the uid when this first connection activated the device. */
+    Optional<String> markOnline(DeviceId id, Instant at) {
+        Optional<String> activated = jdbc.sql(
+                        "update devices set activated_at = :at where id = :id and activated_at is null returning uid")
+                .param("id", id.value())
+                .param("at", Timestamp.from(at))
+                .query(String.class).optional();
+        jdbc.sql("update devices set status = 'online' where id = :id").param("id", id.value()).update();
+        return activated;
+    }
+
+    void markOffline(DeviceId id) {
+        jdbc.sql("update devices set status = 'offline' where id = :id and status = 'online'")
+                .param("id", id.value()).update();
     }
 
     /** The columns a change may touch. */
