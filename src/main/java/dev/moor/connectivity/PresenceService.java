@@ -96,6 +96,13 @@ public class PresenceService {
         }
         boolean wasOnline = locked.get().online();
         store.markDisconnected(device, sessionId, at, reason);
+        if (sessionId > locked.get().sessionId()) {
+            // This session's start is handled after its end (a very short connection): it still happened, so
+            // it counts, and it activates the device; its start will find nothing left to do.
+            store.addConnection(device, 1, 0);
+            devices.recordOnline(device, at);
+            devices.recordOffline(device);
+        }
         if (wasOnline) {
             store.addConnection(device, 0, secondsBetween(locked.get().connectedAt(), at));
             devices.recordOffline(device);

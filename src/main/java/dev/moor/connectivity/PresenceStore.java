@@ -71,7 +71,8 @@ class PresenceStore {
     void markDisconnected(DeviceId device, long sessionId, Instant at, String reason) {
         jdbc.sql("""
                 update device_presence set online = false, session_id = :session, disconnected_at = :at,
-                       disconnect_reason = :reason, last_seen_at = greatest(last_seen_at, :at)
+                       disconnect_reason = :reason, last_seen_at = greatest(last_seen_at, :at),
+                       first_seen_at = coalesce(first_seen_at, :at)
                 where device_id = :id""")
                 .param("id", device.value())
                 .param("session", sessionId)
