@@ -110,9 +110,10 @@ class PresenceStore {
 
     void updateInfo(DeviceId device, JsonNode info, String localIp, Integer rssi) {
         jdbc.sql("""
-                update device_presence set info = info || cast(:info as jsonb), local_ip = coalesce(:localIp, local_ip),
-                       rssi = coalesce(:rssi, rssi)
-                where device_id = :id""")
+                insert into device_presence as p (device_id, info, local_ip, rssi)
+                select id, cast(:info as jsonb), :localIp, :rssi from devices where id = :id
+                on conflict (device_id) do update set info = p.info || excluded.info,
+                       local_ip = coalesce(excluded.local_ip, p.local_ip), rssi = coalesce(excluded.rssi, p.rssi)""")
                 .param("id", device.value())
                 .param("info", json.writeValueAsString(info))
                 .param("localIp", localIp)
@@ -146,9 +147,11 @@ class PresenceStore {
         template.execute((ConnectionCallback<Void>) connection -> {
             Array idArray = connection.createArrayOf("bigint", ids);
             try (var presence = connection.prepareStatement("""
-                    update device_presence p set last_seen_at = greatest(p.last_seen_at, d.seen)
-                    from unnest(?::bigint[], ?::timestamptz[]) as d(id, seen)
-                    where p.device_id = d.id and d.seen is not null""");
+                    insert into device_presence as p (device_id, first_seen_at, last_seen_at)
+                    select d.id, d.seen, d.seen from unnest(?::bigint[], ?::timestamptz[]) as d(id, seen)
+                    where d.seen is not null and exists (select 1 from devices where devices.id = d.id)
+                    on conflict (device_id) do update set last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
+                           first_seen_at = coalesce(p.first_seen_at, excluded.first_seen_at)""");
                  var stats = connection.prepareStatement("""
                     insert into device_stats as s (device_id, messages_in, bytes_in, messages_out, bytes_out, rejected)
                     select d.id, d.mi, d.bi, d.mo, d.bo, d.rej

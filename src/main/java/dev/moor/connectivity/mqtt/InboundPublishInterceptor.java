@@ -40,6 +40,7 @@ class InboundPublishInterceptor implements PublishInboundInterceptor {
     private static final Logger log = LoggerFactory.getLogger(InboundPublishInterceptor.class);
     /** How long a message may wait for its commit (a database outage); past it the device is disconnected. */
     private static final Duration HOLD = Duration.ofMinutes(10);
+    private static final java.util.concurrent.Executor VIRTUAL = command -> Thread.ofVirtual().start(command);
 
     private final DeviceMessages messages;
     private final DeviceIngest ingest;
@@ -53,6 +54,19 @@ class InboundPublishInterceptor implements PublishInboundInterceptor {
 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        try {
+            intercept(input, output);
+        } catch (RuntimeException e) {
+            // Never let the broker go on (and acknowledge) after an unexpected failure.
+            log.warn("PUBLISH on {} refused after an error: {}", input.getPublishPacket().getTopic(), e.toString());
+            output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "Not stored");
+            DeviceConnection.of(input.getConnectionInformation().getConnectionAttributeStore()).ifPresent(connection ->
+                    Services.clientService().disconnectClient(connection.clientId(), true,
+                            DisconnectReasonCode.UNSPECIFIED_ERROR, "Message not stored, send it again"));
+        }
+    }
+
+    private void intercept(PublishInboundInput input, PublishInboundOutput output) {
         Optional<DeviceConnection> found = DeviceConnection.of(input.getConnectionInformation().getConnectionAttributeStore());
         PublishPacket publish = input.getPublishPacket();
         Optional<DeviceTopic> topic = DeviceTopic.parse(publish.getTopic());
@@ -82,28 +96,61 @@ class InboundPublishInterceptor implements PublishInboundInterceptor {
 
     private void store(DeviceConnection connection, DeviceData.Kind kind, String datastream, byte[] payload, Instant at,
             Qos qos, PublishInboundOutput output) {
-        DeviceMessages.Outcome outcome = messages.decode(connection.device(), connection.uid(), connection.templateId(),
-                kind, datastream, payload, at);
-        switch (outcome) {
-            case DeviceMessages.Refused refused -> refuse(output, refused.reason());
-            case DeviceMessages.Store store -> holdUntil(ingest.submit(store.data()), connection, qos, output);
+        // Checking may read the device's template, so it runs off the broker's threads, like the write.
+        CompletableFuture<Optional<Rejection>> stored = CompletableFuture
+                .supplyAsync(() -> decodeRetrying(connection, kind, datastream, payload, at), VIRTUAL)
+                .thenCompose(outcome -> switch (outcome) {
+                    case DeviceMessages.Refused refused -> CompletableFuture.completedFuture(Optional.of(refused.reason()));
+                    case DeviceMessages.Store store -> ingest.submit(store.data()).thenApply(done -> Optional.<Rejection>empty());
+                });
+        holdUntil(stored, connection, qos, output);
+    }
+
+    /** Decodes the message, waiting while the database (for the template) is unreachable. */
+    private DeviceMessages.Outcome decodeRetrying(DeviceConnection connection, DeviceData.Kind kind, String datastream,
+            byte[] payload, Instant at) {
+        long backoff = 100;
+        long deadline = System.nanoTime() + HOLD.toNanos() / 2;
+        while (true) {
+            try {
+                return messages.decode(connection.device(), connection.uid(), connection.templateId(), kind, datastream,
+                        payload, at);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, 2000);
+            }
         }
     }
 
     /** Messages for other modules (command acks, OTA progress): acknowledged once their listeners are done. */
     private void hand(DeviceConnection connection, String subtopic, byte[] payload, Instant at, Qos qos,
             PublishInboundOutput output) {
-        CompletableFuture<Void> handled = CompletableFuture.runAsync(() -> events.publishEvent(
-                new DeviceMessageReceived(connection.device(), connection.uid(), subtopic, payload, at)),
-                command -> Thread.ofVirtual().start(command));
+        CompletableFuture<Optional<Rejection>> handled = CompletableFuture.supplyAsync(() -> {
+            events.publishEvent(new DeviceMessageReceived(connection.device(), connection.uid(), subtopic, payload, at));
+            return Optional.<Rejection>empty();
+        }, VIRTUAL);
         holdUntil(handled, connection, qos, output);
     }
 
-    private void holdUntil(CompletableFuture<Void> stored, DeviceConnection connection, Qos qos, PublishInboundOutput output) {
+    /**
+     * Holds the PUBLISH until {@code outcome}: stored (the broker goes on and sends the PUBACK), refused (the
+     * PUBACK carries the reason), or failed (the device is disconnected first, so no PUBACK reaches it).
+     */
+    private void holdUntil(CompletableFuture<Optional<Rejection>> outcome, DeviceConnection connection, Qos qos,
+            PublishInboundOutput output) {
         Async<PublishInboundOutput> async = output.async(HOLD, TimeoutFallback.FAILURE, AckReasonCode.UNSPECIFIED_ERROR,
                 "Not stored in time");
-        stored.whenComplete((done, failure) -> {
+        outcome.whenComplete((refused, failure) -> {
             if (failure == null) {
+                refused.ifPresent(reason -> refuse(output, reason));
                 async.resume();
                 return;
             }
