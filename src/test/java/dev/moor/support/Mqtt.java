@@ -20,10 +20,15 @@ public final class Mqtt {
 
     /** An MQTT 5 client, not yet connected. */
     public static Mqtt5BlockingClient client(String clientId, String username, String password) {
+        return client(MoorIntegrationTest.MQTT_PORT, clientId, username, password);
+    }
+
+    /** An MQTT 5 client of a Moor on another port, not yet connected. */
+    public static Mqtt5BlockingClient client(int port, String clientId, String username, String password) {
         return MqttClient.builder().useMqttVersion5()
                 .identifier(clientId)
                 .serverHost("127.0.0.1")
-                .serverPort(MoorIntegrationTest.MQTT_PORT)
+                .serverPort(port)
                 .simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .buildBlocking();
     }
