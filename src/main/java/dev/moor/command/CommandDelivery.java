@@ -45,10 +45,13 @@ class CommandDelivery implements DisposableBean {
     private final DeviceLink link;
     private final JsonMapper json;
     private final CommandProperties properties;
+    private final CommandTimeline timeline;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    CommandDelivery(CommandStore commands, DeviceLink link, JsonMapper json, CommandProperties properties) {
+    CommandDelivery(CommandStore commands, DeviceLink link, JsonMapper json, CommandProperties properties,
+            CommandTimeline timeline) {
         this.commands = commands;
+        this.timeline = timeline;
         this.link = link;
         this.json = json;
         this.properties = properties;
@@ -67,8 +70,11 @@ class CommandDelivery implements DisposableBean {
             return commands.find(id);
         }
         Optional<Command> claimed = commands.claim(id);
-        claimed.ifPresent(command -> link.send(device, TOPIC, wire(command))
-                .whenCompleteAsync((delivery, error) -> settle(command, error == null ? delivery : DeviceLink.Delivery.FAILED), workers));
+        claimed.ifPresent(command -> {
+            timeline.sent(command);
+            link.send(device, TOPIC, wire(command)).whenCompleteAsync((delivery, error) ->
+                    settle(command, error == null ? delivery : DeviceLink.Delivery.FAILED), workers);
+        });
         return claimed.isPresent() ? claimed : commands.find(id);
     }
 
@@ -87,8 +93,8 @@ class CommandDelivery implements DisposableBean {
     private void undelivered(Command command, String reason, Duration retryAfter) {
         if (command.whenOffline() == WhenOffline.QUEUE) {
             commands.requeue(command.commandId(), Instant.now().plus(retryAfter));
-        } else {
-            commands.fail(command.commandId(), reason);
+        } else if (commands.fail(command.commandId(), reason)) {
+            timeline.failed(command, reason);
         }
     }
 
@@ -157,7 +163,9 @@ class CommandDelivery implements DisposableBean {
                 return;
             }
             JsonNode result = reply.has("result") ? reply.get("result") : null;
-            if (!commands.answer(id, device, outcome, result)) {
+            if (commands.answer(id, device, outcome, result)) {
+                commands.find(id).ifPresent(timeline::answered);
+            } else {
                 log.info("Device {} answered command {}, which is not open for it; ignored", device, commandId);
             }
         } catch (RuntimeException malformed) {
@@ -169,10 +177,7 @@ class CommandDelivery implements DisposableBean {
     @Scheduled(fixedDelayString = "${moor.commands.sweep-interval:1s}")
     void sweep() {
         try {
-            int expired = commands.expire();
-            if (expired > 0) {
-                log.debug("{} queued commands expired", expired);
-            }
+            commands.expire().forEach(timeline::expired);
             commands.releaseUnconfirmed(Instant.now().minus(properties.unconfirmedAfter()));
             List<DeviceId> due = commands.devicesWithDueCommands(1000);
             for (DeviceId device : due) {

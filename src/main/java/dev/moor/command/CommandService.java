@@ -50,9 +50,11 @@ public class CommandService {
     private final DeviceService devices;
     private final JsonMapper json;
     private final CommandProperties properties;
+    private final CommandTimeline timeline;
 
     CommandService(CommandStore commands, CommandDelivery delivery, DeviceService devices, JsonMapper json,
-            CommandProperties properties) {
+            CommandProperties properties, CommandTimeline timeline) {
+        this.timeline = timeline;
         this.commands = commands;
         this.delivery = delivery;
         this.devices = devices;
@@ -100,7 +102,11 @@ public class CommandService {
             throw offline(device);
         }
         commands.insert(row);
-        return delivery.deliver(row.id(), device.deviceId()).orElseThrow();
+        Command stored = delivery.deliver(row.id(), device.deviceId()).orElseThrow();
+        if (stored.status() == CommandStatus.QUEUED) {
+            timeline.queued(stored);
+        }
+        return stored;
     }
 
     /**
@@ -188,7 +194,8 @@ public class CommandService {
             return;
         }
         commands.insert(row);
-        delivery.deliver(row.id(), device);
+        delivery.deliver(row.id(), device).filter(command -> command.status() == CommandStatus.QUEUED)
+                .ifPresent(timeline::queued);
     }
 
     /** One command of the device; COMMAND_NOT_FOUND when it is another device's or does not exist. */

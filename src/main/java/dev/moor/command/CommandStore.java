@@ -146,14 +146,14 @@ class CommandStore {
                 .update();
     }
 
-    /** SENT (or QUEUED) to FAILED, without a reply from the device. */
-    void fail(CommandId id, String error) {
-        jdbc.sql("""
+    /** SENT (or QUEUED) to FAILED, without a reply from the device. Returns false when it had moved on. */
+    boolean fail(CommandId id, String error) {
+        return jdbc.sql("""
                 update commands set status = 'FAILED', error = :error, finished_at = now()
                 where id = :id and status in ('QUEUED', 'SENT')""")
                 .param("id", id.value())
                 .param("error", error)
-                .update();
+                .update() == 1;
     }
 
     /** The device's reply: ACKNOWLEDGED or FAILED, accepted once, and only from the device the command was for. */
@@ -169,12 +169,13 @@ class CommandStore {
                 .update() == 1;
     }
 
-    /** Queued commands whose time ran out become EXPIRED. Returns how many. */
-    int expire() {
+    /** Queued commands whose time ran out become EXPIRED. Returns them. */
+    List<Command> expire() {
         return jdbc.sql("""
-                update commands set status = 'EXPIRED', finished_at = now()
-                where status = 'QUEUED' and expires_at <= now()""")
-                .update();
+                update commands c set status = 'EXPIRED', finished_at = now()
+                where c.status = 'QUEUED' and c.expires_at <= now()
+                returning %s""".formatted(COLUMNS))
+                .query(this::map).list();
     }
 
     /**

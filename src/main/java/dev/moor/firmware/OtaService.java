@@ -3,7 +3,9 @@ package dev.moor.firmware;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.moor.command.BuiltInCommand;
@@ -22,6 +24,8 @@ import dev.moor.shared.ErrorCode;
 import dev.moor.shared.Page;
 import dev.moor.shared.PageRequest;
 import dev.moor.shared.Permission;
+import dev.moor.telemetry.TimelineService;
+import dev.moor.telemetry.TimelineType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -53,9 +57,11 @@ public class OtaService {
     private final DeviceService devices;
     private final JsonMapper json;
     private final OtaProperties properties;
+    private final TimelineService timeline;
 
     OtaService(OtaStore attempts, FirmwareStore files, FirmwareService firmwares, CommandService commands,
-            DeviceService devices, JsonMapper json, OtaProperties properties) {
+            DeviceService devices, JsonMapper json, OtaProperties properties, TimelineService timeline) {
+        this.timeline = timeline;
         this.attempts = attempts;
         this.files = files;
         this.firmwares = firmwares;
@@ -130,7 +136,9 @@ public class OtaService {
         }
         attempts.setCommand(id, command.id());
         attempts.supersedeOthers(device.deviceId(), id);
-        return attempts.find(id).orElseThrow();
+        OtaAttempt attempt = attempts.find(id).orElseThrow();
+        record(device.deviceId(), TimelineType.OTA_STARTED, attempt, "kind", kind, "md5", file.md5(), "version", file.version());
+        return attempt;
     }
 
     /**
@@ -138,17 +146,21 @@ public class OtaService {
      * firmware, and an open firmware attempt for that md5 succeeds.
      */
     public void recordRunning(Device device, String md5) {
-        firmwares.recordRunning(device, md5, Instant.now());
-        attempts.findOpen(device.deviceId())
-                .filter(attempt -> attempt.kind().equals("firmware") && attempt.md5().equalsIgnoreCase(md5))
-                .ifPresent(attempt -> succeed(device.deviceId(), attempt));
+        boolean reachedTarget = firmwares.recordRunning(device, md5, Instant.now());
+        Optional<OtaAttempt> open = attempts.findOpen(device.deviceId())
+                .filter(attempt -> attempt.kind().equals("firmware") && attempt.md5().equalsIgnoreCase(md5));
+        if (open.isPresent()) {
+            succeed(device.deviceId(), open.get());
+        } else if (reachedTarget) {
+            record(device.deviceId(), TimelineType.FIRMWARE_CHANGED, null, "kind", "firmware", "md5", md5.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** The device has started downloading this binary: its open attempt for it is DOWNLOADING. */
     void downloading(Device device, String md5) {
         attempts.findOpen(device.deviceId())
                 .filter(attempt -> attempt.md5().equals(md5) && attempt.status() == OtaAttempt.OtaStatus.PENDING)
-                .ifPresent(attempt -> attempts.progress(attempt.id(), OtaAttempt.OtaStatus.DOWNLOADING, 0));
+                .ifPresent(attempt -> progress(device.deviceId(), attempt, OtaAttempt.OtaStatus.DOWNLOADING, 0));
     }
 
     /**
@@ -163,18 +175,18 @@ public class OtaService {
         Optional<OtaAttempt> open = attempts.findOpen(device);
         switch (status) {
             case "downloading" -> open.ifPresent(attempt ->
-                    attempts.progress(attempt.id(), OtaAttempt.OtaStatus.DOWNLOADING, report.progress()));
+                    progress(device, attempt, OtaAttempt.OtaStatus.DOWNLOADING, report.progress()));
             case "installing", "flashing" -> open.ifPresent(attempt ->
-                    attempts.progress(attempt.id(), OtaAttempt.OtaStatus.INSTALLING, report.progress()));
+                    progress(device, attempt, OtaAttempt.OtaStatus.INSTALLING, report.progress()));
             case "success", "succeeded", "done" -> open.ifPresent(attempt -> {
                 if (report.md5() != null && !report.md5().equalsIgnoreCase(attempt.md5())) {
-                    attempts.finish(attempt.id(), OtaAttempt.OtaStatus.FAILED, "The device reports md5 "
-                            + report.md5().toLowerCase(Locale.ROOT) + " but was sent " + attempt.md5() + ".");
+                    fail(device, attempt, "The device reports md5 " + report.md5().toLowerCase(Locale.ROOT)
+                            + " but was sent " + attempt.md5() + ".");
                 } else {
                     succeed(device, attempt);
                 }
             });
-            case "failed", "error" -> open.ifPresent(attempt -> attempts.finish(attempt.id(), OtaAttempt.OtaStatus.FAILED,
+            case "failed", "error" -> open.ifPresent(attempt -> fail(device, attempt,
                     report.error() == null || report.error().isBlank() ? "The device reports a failed update."
                             : truncate(report.error())));
             default -> throw DomainException.invalid("status must be downloading, installing, success or failed.");
@@ -194,6 +206,8 @@ public class OtaService {
         } else {
             files.setCurrentFirmware(device, attempt.md5(), attempt.version(), now);
         }
+        record(device, TimelineType.FIRMWARE_CHANGED, attempt, "kind", attempt.kind(), "md5", attempt.md5(),
+                "version", attempt.version());
         log.info("Device {} completed OTA attempt {} to md5 {}", device, attempt.id(), attempt.md5());
     }
 
@@ -232,18 +246,48 @@ public class OtaService {
                         continue;
                     }
                     if (status == CommandStatus.EXPIRED || status == CommandStatus.FAILED) {
-                        attempts.finish(attempt.id(), OtaAttempt.OtaStatus.FAILED, "The OTA command was not carried out: "
+                        fail(new DeviceId(attempt.deviceId()), attempt, "The OTA command was not carried out: "
                                 + (command.get().error() != null ? command.get().error() : status.name().toLowerCase(Locale.ROOT)) + ".");
                         continue;
                     }
                 }
                 if (attempt.updatedAt().isBefore(stalledBefore)) {
-                    attempts.finish(attempt.id(), OtaAttempt.OtaStatus.FAILED,
+                    fail(new DeviceId(attempt.deviceId()), attempt,
                             "Timed out: no progress for " + properties.timeout().toSeconds() + " seconds.");
                 }
             }
         } catch (RuntimeException e) {
             log.warn("OTA sweep failed; retrying on the next one", e);
+        }
+    }
+
+    private void progress(DeviceId device, OtaAttempt attempt, OtaAttempt.OtaStatus status, Integer progress) {
+        if (attempts.progress(attempt.id(), status, progress)) {
+            record(device, TimelineType.OTA_PROGRESS, attempt, "status", status.name(), "progress", progress);
+        }
+    }
+
+    private void fail(DeviceId device, OtaAttempt attempt, String error) {
+        if (attempts.finish(attempt.id(), OtaAttempt.OtaStatus.FAILED, error)) {
+            record(device, TimelineType.OTA_FAILED, attempt, "error", error);
+        }
+    }
+
+    /** Puts a step on the device's timeline; {@code pairs} are key, value, ...; null values are left out. */
+    private void record(DeviceId device, TimelineType type, OtaAttempt attempt, Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (attempt != null) {
+            data.put("attemptId", attempt.id());
+        }
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                data.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        try {
+            timeline.record(device, type, Instant.now(), data);
+        } catch (RuntimeException e) {
+            log.warn("Could not put an OTA step on the timeline of device {}", device, e);
         }
     }
 

@@ -42,6 +42,9 @@ class CommandDeliveryTests extends MoorIntegrationTest {
             for (String field : List.of("createdAt", "sentAt", "deliveredAt", "acknowledgedAt", "expiresAt")) {
                 assertThat(command.get(field).isNull()).as(field).isFalse();
             }
+            JsonNode timeline = api.get("/rest/v1/devices/" + device.get("id").asLong() + "/timeline", tenant.token()).body();
+            assertThat(timeline.get("content")).extracting(entry -> entry.get("type").asString())
+                    .contains("COMMAND_SENT", "COMMAND_ACKNOWLEDGED");
         }
     }
 

@@ -79,6 +79,10 @@ class OtaFlowTests extends MoorIntegrationTest {
             assertThat(status.get("currentVersion").asString()).isEqualTo("3.0.0");
             assertThat(status.get("lastOtaAt").isNull()).isFalse();
             assertThat(api.get(base + "/firmwares", tenant.token()).body().get(0).get("isCurrent").asBoolean()).isTrue();
+            // Each step is on the device's timeline.
+            JsonNode timeline = api.get(base + "/timeline?size=100", tenant.token()).body();
+            assertThat(timeline.get("content")).extracting(entry -> entry.get("type").asString())
+                    .contains("OTA_STARTED", "COMMAND_SENT", "OTA_PROGRESS", "FIRMWARE_CHANGED");
         }
     }
 
