@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.moor.device.Device;
@@ -43,6 +45,8 @@ public class CommandService {
 
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,254}$");
+    /** Devices of a many-device command served at once; each takes a database connection for a moment. */
+    private static final int BATCH_PARALLELISM = 8;
     private static final Pattern BUTTON_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final CommandStore commands;
@@ -156,15 +160,30 @@ public class CommandService {
 
     private void runBatch(Caller caller, UUID batchId, NewCommand single, List<DeviceId> named, ManyDeviceCommand command) {
         Set<Long> reached = new HashSet<>();
+        Semaphore inFlight = new Semaphore(BATCH_PARALLELISM);
+        Consumer<DeviceId> each = device -> {
+            if (reached.add(device.value())) {
+                inFlight.acquireUninterruptibly();
+                delivery.workers().execute(() -> {
+                    try {
+                        commandOne(device, batchId, single);
+                    } catch (RuntimeException e) {
+                        log.warn("Many-device command {} could not reach device {}", batchId, device, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        };
         try {
             commands.batchProgress(batchId, "RUNNING", 0, null);
-            named.forEach(device -> commandOne(device, batchId, single, reached));
+            named.forEach(each);
             if (!command.deviceTags().isEmpty()) {
                 eachMatching(caller, new DeviceSearch(Optional.empty(), command.deviceTags(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), SubOrganizations.EXCLUDED, DeviceSearch.Sort.DEFAULT),
-                        device -> commandOne(device, batchId, single, reached));
+                        Optional.empty(), Optional.empty(), SubOrganizations.EXCLUDED, DeviceSearch.Sort.DEFAULT), each);
             }
-            command.deviceQuery().ifPresent(query -> eachMatching(caller, query, device -> commandOne(device, batchId, single, reached)));
+            command.deviceQuery().ifPresent(query -> eachMatching(caller, query, each));
+            inFlight.acquireUninterruptibly(BATCH_PARALLELISM);
             commands.batchProgress(batchId, "DONE", reached.size(), null);
         } catch (RuntimeException e) {
             log.warn("Many-device command {} stopped after {} devices", batchId, reached.size(), e);
@@ -173,7 +192,7 @@ public class CommandService {
         }
     }
 
-    private void eachMatching(Caller caller, DeviceSearch search, java.util.function.Consumer<DeviceId> action) {
+    private void eachMatching(Caller caller, DeviceSearch search, Consumer<DeviceId> action) {
         for (int page = 0; ; page++) {
             Page<Device> found = devices.search(caller, search, new PageRequest(page, PageRequest.MAX_SIZE));
             found.content().forEach(device -> action.accept(device.deviceId()));
@@ -183,10 +202,7 @@ public class CommandService {
         }
     }
 
-    private void commandOne(DeviceId device, UUID batchId, NewCommand single, Set<Long> reached) {
-        if (!reached.add(device.value())) {
-            return;
-        }
+    private void commandOne(DeviceId device, UUID batchId, NewCommand single) {
         CommandStore.NewRow row = validRow(device, batchId, single);
         if (single.whenOffline() == WhenOffline.REJECT && !delivery.isOnline(device)) {
             commands.insert(new CommandStore.NewRow(row.id(), row.device(), row.batchId(), row.name(), row.payload(), row.time(),
