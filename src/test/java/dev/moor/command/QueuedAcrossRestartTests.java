@@ -13,12 +13,14 @@ import com.hivemq.client.mqtt.MqttClient;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;
-import dev.moor.support.MoorProcess;
+import dev.moor.support.StandaloneMoor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A queued command is kept in PostgreSQL: it outlives the Moor that accepted it (each Moor a process of its own). */
 class QueuedAcrossRestartTests {
+
+    private static final String BOOTSTRAP = "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN;
 
     @Test
     void aQueuedCommandSurvivesARestartAndReachesTheDeviceWhenItConnects() {
@@ -26,7 +28,7 @@ class QueuedAcrossRestartTests {
         JsonNode device;
         Fixtures.Tenant tenant;
         String id;
-        try (MoorProcess moor = MoorProcess.start(dataDir)) {
+        try (StandaloneMoor moor = StandaloneMoor.start(dataDir, BOOTSTRAP)) {
             Fixtures fixtures = new Fixtures(moor.api());
             tenant = fixtures.tenant();
             device = fixtures.device(tenant.token(), fixtures.template(tenant.token()), "Cellar Probe");
@@ -37,7 +39,7 @@ class QueuedAcrossRestartTests {
             id = queued.body().get("id").asString();
         }
 
-        try (MoorProcess moor = MoorProcess.start(dataDir)) {
+        try (StandaloneMoor moor = StandaloneMoor.start(dataDir, BOOTSTRAP)) {
             Api api = moor.api();
             assertThat(api.get(commands(device) + "/" + id, tenant.token()).body().get("status").asString()).isEqualTo("QUEUED");
             try (SimulatedDevice board = SimulatedDevice.connect(MqttClient.builder().useMqttVersion5()

@@ -139,6 +139,38 @@ class OtaFlowTests extends MoorIntegrationTest {
         }
     }
 
+    @Test
+    void deploysAnAppVersionTheWayFirmwareIsDeployed() {
+        Fixtures.Tenant tenant = fixtures.tenant();
+        JsonNode device = device(tenant);
+        String base = "/rest/v1/devices/" + device.get("id").asLong();
+        long appId = api.post("/rest/v1/apps", tenant.token(), Map.of("name", "Irrigation")).body().get("id").asLong();
+        byte[] binary = TestBinaries.image(12_000);
+        JsonNode version = new Multipart().field("name", "Irrigation").field("version", "0.1.2")
+                .file("file", "app.bin", "application/octet-stream", binary)
+                .post(port, "/rest/v1/apps/" + appId + "/versions", tenant.token()).body();
+
+        try (SimulatedDevice board = online(device)) {
+            Api.Response noTarget = api.post(base + "/apps/ota", tenant.token(), null);
+            assertThat(noTarget.status()).isEqualTo(409);
+            assertThat(noTarget.body().get("code").asString()).isEqualTo("OTA_TARGET_MISSING");
+
+            api.post(base + "/apps/set-target", tenant.token(), Map.of("appId", appId, "appVersionId", version.get("id").asLong()));
+            assertThat(api.post(base + "/apps/ota", tenant.token(), null).status()).isEqualTo(202);
+            JsonNode payload = board.nextCommand().get("payload");
+            assertThat(payload.get("kind").asString()).isEqualTo("app");
+            assertThat(payload.get("appId").asLong()).isEqualTo(appId);
+            assertThat(payload.get("appVersionId").asLong()).isEqualTo(version.get("id").asLong());
+            assertThat(payload.get("md5").asString()).isEqualTo(TestBinaries.md5(binary));
+
+            board.publish("ota", "{\"status\": \"success\", \"md5\": \"" + TestBinaries.md5(binary) + "\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> attempt(tenant, device).get("status").asString().equals("SUCCEEDED"));
+            JsonNode status = api.get(base + "/app-status", tenant.token()).body();
+            assertThat(status.get("current").get("version").asString()).isEqualTo("0.1.2");
+            assertThat(status.get("lastOtaAt").isNull()).isFalse();
+        }
+    }
+
     private JsonNode attempt(Fixtures.Tenant tenant, JsonNode device) {
         return api.get("/rest/v1/devices/" + device.get("id").asLong() + "/ota-attempts", tenant.token()).body()
                 .get("content").get(0);

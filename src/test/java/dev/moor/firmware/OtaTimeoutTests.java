@@ -13,7 +13,7 @@ import dev.moor.command.SimulatedDevice;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;
-import dev.moor.support.MoorProcess;
+import dev.moor.support.StandaloneMoor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +22,8 @@ class OtaTimeoutTests {
 
     @Test
     void anAttemptWithoutProgressTimesOutIntoFailed() {
-        try (MoorProcess moor = MoorProcess.start(MoorIntegrationTest.newDataDir(), "--moor.ota.timeout=2s")) {
+        try (StandaloneMoor moor = StandaloneMoor.start(MoorIntegrationTest.newDataDir(),
+                "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN, "--moor.ota.timeout=2s")) {
             Api api = moor.api();
             Fixtures fixtures = new Fixtures(api);
             Fixtures.Tenant tenant = fixtures.tenant();
