@@ -217,8 +217,8 @@ public class DeviceService {
     @Transactional
     public boolean activate(DeviceId id) {
         Instant now = clock.instant();
-        Optional<OrganizationId> activated = devices.activate(id, now);
-        activated.ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, now)));
+        Optional<String> activated = devices.activate(id, now);
+        activated.ifPresent(uid -> events.publishEvent(new DeviceActivated(id, uid, now)));
         return activated.isPresent();
     }
 
