@@ -37,5 +37,7 @@ public enum ErrorCode {
     TAG_NAME_TAKEN,
     DEVICE_NOT_FOUND,
     DEVICE_NAME_INVALID,
+    /** The device's template defines no event with the given code. */
+    EVENT_NOT_FOUND,
     CONFLICT
 }

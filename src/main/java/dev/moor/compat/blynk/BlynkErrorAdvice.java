@@ -101,7 +101,7 @@ class BlynkErrorAdvice {
                     OAUTH_UNSUPPORTED_GRANT_TYPE -> HttpStatus.BAD_REQUEST;
             case UNAUTHENTICATED, PERMISSION_DENIED, OAUTH_INVALID_CLIENT -> HttpStatus.FORBIDDEN;
             case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND,
-                    TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, EVENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
@@ -120,6 +120,7 @@ class BlynkErrorAdvice {
             case TEMPLATE_NOT_FOUND -> "Template not found or access denied";
             case METAFIELD_NOT_FOUND -> "Metafield not found or access denied";
             case TAG_NOT_FOUND -> "Tag not found or access denied";
+            case EVENT_NOT_FOUND -> "Event not found or access denied";
             case RESOURCE_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND -> "Not found or access denied";
             case METAFIELD_VALUE_INVALID -> "The provided value for metafield is invalid. " + detail;
             case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
