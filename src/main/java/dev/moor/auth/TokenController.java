@@ -35,7 +35,7 @@ class TokenController {
     }
 
     record CreateToken(Long userId, Long organizationId, Set<Permission> permissions, Instant expiresAt,
-            @Size(max = 100) String name) {
+            @Size(max = 100) String name, Set<String> scopes) {
     }
 
     /** The created token's details, plus the secret itself, shown only in this response. */
@@ -49,7 +49,7 @@ class TokenController {
                 Optional.ofNullable(request.userId()).map(UserId::new),
                 Optional.ofNullable(request.organizationId()).map(OrganizationId::new),
                 Optional.ofNullable(request.permissions()), Optional.ofNullable(request.expiresAt()),
-                Optional.ofNullable(request.name())));
+                Optional.ofNullable(request.name()), Optional.ofNullable(request.scopes())));
         return new CreatedTokenResponse(created.details(), created.token());
     }
 

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.moor.organization.OrganizationService;
 import dev.moor.shared.Caller;
@@ -45,9 +46,17 @@ public class TokenService {
         this.clock = Clock.systemUTC();
     }
 
-    /** A token to create: for a user, or (without one) for an organization, by default the caller's. */
+    /**
+     * A token to create: for a user, or (without one) for an organization, by default the caller's. Absent
+     * scopes: the caller's own (none for an unrestricted caller).
+     */
     public record NewToken(Optional<UserId> user, Optional<OrganizationId> organization, Optional<Set<Permission>> permissions,
-            Optional<Instant> expiresAt, Optional<String> name) {
+            Optional<Instant> expiresAt, Optional<String> name, Optional<Set<String>> scopes) {
+
+        public NewToken(Optional<UserId> user, Optional<OrganizationId> organization,
+                Optional<Set<Permission>> permissions, Optional<Instant> expiresAt, Optional<String> name) {
+            this(user, organization, permissions, expiresAt, name, Optional.empty());
+        }
     }
 
     /** A created token: the secret is in {@code token}, and is never shown again. */
@@ -57,10 +66,12 @@ public class TokenService {
     /**
      * Creates a token. A user may create tokens for itself; anything else needs TOKENS_MANAGE. The token's
      * permissions default to the user's (or, for an organization token, the caller's) and may never
-     * exceed them.
+     * exceed them. Scopes follow {@link #SCOPE}; a caller restricted by scopes creates only tokens restricted
+     * to some of its own scopes.
      */
     @Transactional
     public CreatedToken create(Caller caller, NewToken request) {
+        Set<String> scopes = validScopes(caller, request.scopes().orElse(caller.scopes()));
         request.expiresAt().filter(expiry -> !expiry.isAfter(clock.instant())).ifPresent(expiry -> {
             throw DomainException.invalid("expiresAt must be in the future.");
         });
@@ -76,21 +87,22 @@ public class TokenService {
             Set<Permission> permissions = request.permissions().orElse(user.permissions());
             requireSubset(permissions, user.permissions(), "the user holds");
             requireSubset(permissions, caller.permissions(), "this token holds");
-            return issue(request.name().orElse(null), user.organization(), user.id(), permissions, request.expiresAt());
+            return issue(request.name().orElse(null), user.organization(), user.id(), permissions, scopes, request.expiresAt());
         }
         caller.require(Permission.TOKENS_MANAGE);
         OrganizationId organization = request.organization().orElse(caller.organizationId());
         organizations.requireReach(caller, organization);
         Set<Permission> permissions = request.permissions().orElse(caller.permissions());
         requireSubset(permissions, caller.permissions(), "this token holds");
-        return issue(request.name().orElse(null), organization, null, permissions, request.expiresAt());
+        return issue(request.name().orElse(null), organization, null, permissions, scopes, request.expiresAt());
     }
 
     /** Stores a token with a given secret, for the bootstrap admin; does nothing if it exists already. */
     @Transactional
     public void ensureAdministratorToken(User administrator, String secret) {
         if (tokens.findByHash(hash(secret)).isEmpty()) {
-            tokens.insert(hash(secret), "bootstrap", administrator.organization(), administrator.id(), Permission.all(), null);
+            tokens.insert(hash(secret), "bootstrap", administrator.organization(), administrator.id(), Permission.all(),
+                    Set.of(), null, null);
         }
     }
 
@@ -125,7 +137,8 @@ public class TokenService {
             throw unauthenticated("The API token has expired.");
         }
         if (token.userId() == null) {
-            return new Caller(token.id(), new OrganizationId(token.organizationId()), Optional.empty(), token.permissions());
+            return new Caller(token.id(), new OrganizationId(token.organizationId()), Optional.empty(), token.permissions(),
+                    token.scopes());
         }
         User user = users.find(new UserId(token.userId()))
                 .orElseThrow(() -> unauthenticated("The API token's user no longer exists."));
@@ -135,13 +148,14 @@ public class TokenService {
         EnumSet<Permission> effective = EnumSet.noneOf(Permission.class);
         effective.addAll(token.permissions());
         effective.retainAll(user.permissions());
-        return new Caller(token.id(), user.organization(), Optional.of(user.userId()), effective);
+        return new Caller(token.id(), user.organization(), Optional.of(user.userId()), effective, token.scopes());
     }
 
     private CreatedToken issue(String name, OrganizationId organization, Long userId, Set<Permission> permissions,
-            Optional<Instant> expiresAt) {
+            Set<String> scopes, Optional<Instant> expiresAt) {
         String secret = newSecret();
-        ApiToken details = tokens.insert(hash(secret), name, organization, userId, permissions, expiresAt.orElse(null));
+        ApiToken details = tokens.insert(hash(secret), name, organization, userId, permissions, scopes,
+                expiresAt.orElse(null), null);
         return new CreatedToken(details, secret);
     }
 
@@ -149,7 +163,7 @@ public class TokenService {
     CreatedToken issueForClient(OAuthClient client, Instant expiresAt) {
         String secret = newSecret();
         ApiToken details = tokens.insert(hash(secret), "oauth2 " + client.clientId(), client.organization(),
-                client.userId(), client.permissions(), expiresAt, client.id());
+                client.userId(), client.permissions(), Set.of(), expiresAt, client.id());
         return new CreatedToken(details, secret);
     }
 
@@ -158,6 +172,29 @@ public class TokenService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return "moor_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Losant's scope grammar (docs/rest-api/overview.md, "Application API Tokens"; scope lists on every
+     * endpoint page): {@code all.User|Organization|Application|Device[.read]}, {@code resource.*} or
+     * {@code resource.action}.
+     */
+    public static final Pattern SCOPE = Pattern.compile("^(all\\.(User|Organization|Application|Device)(\\.read)?|[a-zA-Z]{1,64}\\.(\\*|[a-zA-Z]{1,64}))$");
+
+    private static Set<String> validScopes(Caller caller, Set<String> scopes) {
+        if (scopes.size() > 100) {
+            throw DomainException.invalid("A token has at most 100 scopes.");
+        }
+        for (String scope : scopes) {
+            if (scope == null || !SCOPE.matcher(scope).matches()) {
+                throw DomainException.invalid("scopes must look like all.Application, all.Application.read, devices.* or devices.get.");
+            }
+        }
+        if (!caller.scopes().isEmpty() && (scopes.isEmpty() || !caller.scopes().containsAll(scopes))) {
+            throw new DomainException(ErrorCode.PERMISSION_DENIED,
+                    "A token restricted by scopes can only create tokens restricted to some of its own scopes.");
+        }
+        return Set.copyOf(scopes);
     }
 
     static void requireSubset(Set<Permission> wanted, Set<Permission> held, String whose) {

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.moor.shared.OrganizationId;
 import dev.moor.shared.PageRequest;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TokenStore {
 
-    private static final String COLUMNS = "id, name, organization_id, user_id, permissions, expires_at, revoked_at, created_at";
+    private static final String COLUMNS = "id, name, organization_id, user_id, permissions, scopes, expires_at, revoked_at, created_at";
 
     private final JdbcClient jdbc;
 
@@ -27,16 +29,10 @@ class TokenStore {
     }
 
     ApiToken insert(byte[] hash, String name, OrganizationId organization, Long userId, Set<Permission> permissions,
-            Instant expiresAt) {
-        return insert(hash, name, organization, userId, permissions, expiresAt, null);
-    }
-
-    /** Inserts a token; {@code oauthClientId}, when set, names the OAuth client it was issued to. */
-    ApiToken insert(byte[] hash, String name, OrganizationId organization, Long userId, Set<Permission> permissions,
-            Instant expiresAt, Long oauthClientId) {
+            Set<String> scopes, Instant expiresAt, Long oauthClientId) {
         return jdbc.sql("""
-                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, expires_at, oauth_client_id)
-                values (:hash, :name, :organization, :user, :permissions, :expiresAt, :oauthClient)
+                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, scopes, expires_at, oauth_client_id)
+                values (:hash, :name, :organization, :user, :permissions, :scopes, :expiresAt, :oauthClient)
                 returning %s""".formatted(COLUMNS))
                 .param("oauthClient", oauthClientId)
                 .param("hash", hash)
@@ -44,6 +40,7 @@ class TokenStore {
                 .param("organization", organization.value())
                 .param("user", userId)
                 .param("permissions", Permissions.toArray(permissions))
+                .param("scopes", scopes.stream().sorted().toArray(String[]::new))
                 .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .query(TokenStore::map).single();
     }
@@ -84,7 +81,8 @@ class TokenStore {
         long userId = rs.getLong("user_id");
         Long user = rs.wasNull() ? null : userId;
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getLong("organization_id"), user,
-                Permissions.fromArray(rs.getArray("permissions")), instant(rs.getTimestamp("expires_at")),
+                Permissions.fromArray(rs.getArray("permissions")),
+                new TreeSet<>(Arrays.asList((String[]) rs.getArray("scopes").getArray())), instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("created_at")));
     }
 

@@ -68,7 +68,7 @@ class DeviceController {
 
     /**
      * Lists devices. {@code tag} may repeat, as {@code key:value} or {@code key} (any value); {@code sort}
-     * is {@code field[,asc|desc]}.
+     * is {@code field[,asc|desc]}; {@code name} is a glob on the whole name ({@code *} and {@code ?}).
      */
     @GetMapping
     Page<Device> search(Caller caller, @RequestParam(required = false) Integer page,
@@ -76,7 +76,7 @@ class DeviceController {
             @RequestParam(required = false) String q, @RequestParam(required = false) List<String> tag,
             @RequestParam(required = false) Long ownerUserId, @RequestParam(required = false) String templateId,
             @RequestParam(required = false) String deviceClass, @RequestParam(required = false) Long organizationId,
-            @RequestParam(required = false) Boolean includeSubOrganizations) {
+            @RequestParam(required = false) Boolean includeSubOrganizations, @RequestParam(required = false) String name) {
         PageRequest pageRequest = PageRequest.of(page, size);
         List<DeviceSearch.TagFilter> tagFilters = Optional.ofNullable(tag).orElse(List.of()).stream().map(filter -> {
             int colon = filter.indexOf(':');
@@ -87,7 +87,7 @@ class DeviceController {
                 Optional.ofNullable(ownerUserId).map(UserId::new), Optional.ofNullable(templateId),
                 Optional.ofNullable(deviceClass).map(DeviceClass::fromWire),
                 Optional.ofNullable(organizationId).map(OrganizationId::new),
-                SubOrganizations.included(includeSubOrganizations), DeviceSearch.Sort.parse(sort));
+                SubOrganizations.included(includeSubOrganizations), DeviceSearch.Sort.parse(sort)).withNameGlob(name);
         return devices.search(caller, search, pageRequest);
     }
 

@@ -8,12 +8,31 @@ import dev.moor.shared.SubOrganizations;
 import dev.moor.shared.UserId;
 
 /**
- * What to look for among devices. {@code text} matches name or description; a tag filter with a null
- * key or value matches any key or value.
+ * What to look for among devices. {@code text} matches name or description; {@code nameGlob} matches the
+ * whole name, case-insensitively, with {@code *} for any run of characters and {@code ?} for one; a tag
+ * filter with a null key or value matches any key or value.
  */
 public record DeviceSearch(Optional<String> text, List<TagFilter> tags, Optional<UserId> owner, Optional<String> templateId,
         Optional<DeviceClass> deviceClass, Optional<OrganizationId> organization, SubOrganizations subOrganizations,
-        Sort sort) {
+        Sort sort, Optional<String> nameGlob) {
+
+    public DeviceSearch(Optional<String> text, List<TagFilter> tags, Optional<UserId> owner, Optional<String> templateId,
+            Optional<DeviceClass> deviceClass, Optional<OrganizationId> organization, SubOrganizations subOrganizations,
+            Sort sort) {
+        this(text, tags, owner, templateId, deviceClass, organization, subOrganizations, sort, Optional.empty());
+    }
+
+    /** Every device of the organization (and those below it when included), sorted. */
+    public static DeviceSearch all(SubOrganizations subOrganizations, Sort sort) {
+        return new DeviceSearch(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), subOrganizations, sort);
+    }
+
+    /** The same search with a glob on the name. */
+    public DeviceSearch withNameGlob(String glob) {
+        return new DeviceSearch(text, tags, owner, templateId, deviceClass, organization, subOrganizations, sort,
+                Optional.ofNullable(glob).filter(value -> !value.isEmpty()));
+    }
 
     public record TagFilter(String key, String value) {
     }

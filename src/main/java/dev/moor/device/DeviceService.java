@@ -50,10 +50,12 @@ public class DeviceService {
     private final UserService users;
     private final DeviceCredentials credentials;
     private final ApplicationEventPublisher events;
+    private final PlatformService platforms;
     private final Clock clock = Clock.systemUTC();
 
     DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
-            UserService users, DeviceCredentials credentials, ApplicationEventPublisher events) {
+            UserService users, DeviceCredentials credentials, ApplicationEventPublisher events, PlatformService platforms) {
+        this.platforms = platforms;
         this.devices = devices;
         this.templates = templates;
         this.tags = tags;
@@ -85,7 +87,7 @@ public class DeviceService {
     }
 
     /**
-     * Creates a device from a template with a new uid and device token. Needs ORG_DEVICES_CREATE, and
+     * Creates a device from a template (absent: the organization's default template) with a new uid and device token. Needs ORG_DEVICES_CREATE, and
      * ORG_VIEW_USERS to make another user the owner (Blynk's rule for "ownerId").
      */
     @Transactional
@@ -94,15 +96,16 @@ public class DeviceService {
         String name = validName(device.name());
         OrganizationId organization = device.organization().orElse(caller.organizationId());
         organizations.requireReach(caller, organization);
-        if (device.templateId() == null || device.templateId().isBlank()) {
-            throw DomainException.invalid("templateId is required.");
-        }
-        Template template = templates.getUsable(device.templateId(), organization);
+        // Without a template the device gets its organization's default one (Losant devices have none).
+        Template template = device.templateId() == null || device.templateId().isBlank()
+                ? templates.getOrCreateDefault(organization)
+                : templates.getUsable(device.templateId(), organization);
         Long owner = device.owner().map(ownerId -> validOwner(caller, ownerId).id()).orElse(null);
-        String platform = device.platform().orElse(null);
+        PlatformService.Hardware hardware = platforms.resolve(device.platform(), device.board(), device.boardVariant());
+        String platform = hardware.platform().orElse(null);
         long id = devices.insert(new DeviceStore.NewRow(newUid(platform), name, device.description().orElse(null),
                 template.id(), organization, owner, credentials.issue(), device.deviceClass().orElse(DeviceClass.STANDALONE),
-                platform, device.board().orElse(null), device.boardVariant().orElse(null),
+                platform, hardware.board().orElse(null), hardware.boardVariant().orElse(null),
                 validAttributes(device.attributes()), validMeta(device.meta())));
         devices.replaceTags(new DeviceId(id), validTags(device.tags()));
         return devices.find(new DeviceId(id)).orElseThrow();
@@ -112,6 +115,17 @@ public class DeviceService {
     public Device get(Caller caller, DeviceId id) {
         caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
         return devices.find(id).filter(device -> canSee(caller, device)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The device that holds this device token, found through the token's keyed hash. Needs no caller: the
+     * token is the device's own credential. Empty for a null, blank or unknown token.
+     */
+    public Optional<Device> findByToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return devices.findByTokenIndex(credentials.index(token));
     }
 
     /**
@@ -281,18 +295,34 @@ public class DeviceService {
         return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
     }
 
+    /**
+     * Every device of one organization matching the search, page by page, with no permission check: for
+     * background jobs (exports) whose permission was checked when they were started.
+     */
+    public Page<Device> searchUnchecked(OrganizationId organization, DeviceSearch search, PageRequest page) {
+        List<Long> scope = search.subOrganizations() == SubOrganizations.INCLUDED
+                ? organizations.subtree(organization) : List.of(organization.value());
+        return Page.of(devices.search(scope, search, Optional.empty(), page), devices.count(scope, search, Optional.empty()), page);
+    }
+
     /** Needs ORG_DEVICES_EDIT on a device the caller may see. Tags, when given, replace the old ones. */
     @Transactional
     public Device update(Caller caller, DeviceId id, DeviceChange change) {
         caller.require(Permission.ORG_DEVICES_EDIT);
         Device device = get(caller, id);
+        PlatformService.Hardware hardware = changesHardware(change)
+                ? platforms.resolve(change.platform().or(() -> Optional.ofNullable(device.platform())),
+                        change.board().or(() -> Optional.ofNullable(device.board())),
+                        change.boardVariant().or(() -> Optional.ofNullable(device.boardVariant())))
+                : new PlatformService.Hardware(Optional.ofNullable(device.platform()), Optional.ofNullable(device.board()),
+                        Optional.ofNullable(device.boardVariant()));
         devices.update(id, new DeviceStore.Change(
                 change.name().map(DeviceService::validName).orElse(device.name()),
                 change.description().orElse(device.description()),
                 change.deviceClass().orElse(device.deviceClass()),
-                change.platform().orElse(device.platform()),
-                change.board().orElse(device.board()),
-                change.boardVariant().orElse(device.boardVariant()),
+                hardware.platform().orElse(null),
+                hardware.board().orElse(null),
+                hardware.boardVariant().orElse(null),
                 change.attributes().map(DeviceService::validAttributes).orElse(device.attributes()),
                 change.meta().map(meta -> validMeta(Optional.of(meta))).orElse(device.meta())));
         change.tags().ifPresent(newTags -> devices.replaceTags(id, validTags(newTags)));
@@ -345,6 +375,26 @@ public class DeviceService {
         Device device = get(caller, id);
         tags.unassign(device, tagId);
         return tags.ofDevice(device.id());
+    }
+
+    /** The device if the caller may see it; empty for an unknown id or a device out of sight. */
+    public Optional<Device> find(Caller caller, DeviceId id) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        return devices.find(id).filter(device -> canSee(caller, device));
+    }
+
+    /**
+     * Returns the device with this uid if the caller may see it, or throws DEVICE_NOT_FOUND (also for a uid
+     * of another tenant, so that its existence does not leak).
+     */
+    public Device getByUid(Caller caller, String uid) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        return devices.findIdByUid(uid).flatMap(devices::find).filter(device -> canSee(caller, device))
+                .orElseThrow(() -> new DomainException(ErrorCode.DEVICE_NOT_FOUND, "Device " + uid + " was not found."));
+    }
+
+    private static boolean changesHardware(DeviceChange change) {
+        return change.platform().isPresent() || change.board().isPresent() || change.boardVariant().isPresent();
     }
 
     private boolean canSee(Caller caller, Device device) {

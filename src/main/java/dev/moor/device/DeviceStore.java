@@ -77,6 +77,13 @@ class DeviceStore {
                 .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
     }
 
+    Optional<Device> findByTokenIndex(byte[] index) {
+        return jdbc.sql("select %s from devices d where d.token_index = :index".formatted(COLUMNS))
+                .param("index", index)
+                .query(this::map).optional()
+                .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
+    }
+
     /** The columns a change may touch. */
     record Change(String name, String description, DeviceClass deviceClass, String platform, String board,
             String boardVariant, List<Device.Attribute> attributes, JsonNode meta) {
@@ -224,6 +231,10 @@ class DeviceStore {
             conditions.add("(d.name ilike :text escape '\\' or d.description ilike :text escape '\\')");
             params.put("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         });
+        search.nameGlob().ifPresent(glob -> {
+            conditions.add("d.name ilike :nameGlob escape '\\'");
+            params.put("nameGlob", likePattern(glob));
+        });
         search.templateId().ifPresent(template -> {
             conditions.add("d.template_id = :template");
             params.put("template", template);
@@ -246,6 +257,20 @@ class DeviceStore {
             conditions.add(condition.append(')').toString());
         }
         return String.join(" and ", conditions);
+    }
+
+    /** A glob ({@code *} any run, {@code ?} one character) as a LIKE pattern; LIKE's own wildcards are escaped. */
+    static String likePattern(String glob) {
+        StringBuilder like = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '\\' -> like.append('\\').append(c);
+                default -> like.append(c);
+            }
+        }
+        return like.toString();
     }
 
     private Map<Long, List<Device.KeyValue>> tags(List<Long> deviceIds) {
@@ -280,6 +305,12 @@ class DeviceStore {
                 .param("metafield", metafieldId)
                 .param("value", json.writeValueAsString(value))
                 .update();
+    }
+
+    Optional<DeviceId> findIdByUid(String uid) {
+        return jdbc.sql("select id from devices where uid = :uid")
+                .param("uid", uid)
+                .query(Long.class).optional().map(DeviceId::new);
     }
 
     private Device map(ResultSet rs, int row) throws SQLException {

@@ -167,6 +167,18 @@ public class TemplateService {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The organization's default template, which devices created without a template get; made (empty, named
+     * "Default") on first use. Safe against concurrent first uses.
+     */
+    @Transactional
+    public Template getOrCreateDefault(OrganizationId organization) {
+        return templates.findDefault(organization).orElseGet(() -> {
+            templates.insertDefaultIfAbsent(newId(), organization);
+            return templates.findDefault(organization).orElseThrow();
+        });
+    }
+
     /** Finds a template by id with no permission check: for services that already hold a device. */
     public Optional<Template> find(String id) {
         return templates.find(id);

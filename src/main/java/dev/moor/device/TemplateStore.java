@@ -43,6 +43,23 @@ class TemplateStore {
                 .query(this::map).single();
     }
 
+    /** Creates the organization's default template unless it has one already (then does nothing). */
+    void insertDefaultIfAbsent(String id, OrganizationId organization) {
+        jdbc.sql("""
+                insert into templates (id, name, description, organization_id, organization_default)
+                values (:id, 'Default', 'Given to devices created without a template.', :organization, true)
+                on conflict (organization_id) where organization_default do nothing""")
+                .param("id", id)
+                .param("organization", organization.value())
+                .update();
+    }
+
+    Optional<Template> findDefault(OrganizationId organization) {
+        return jdbc.sql("select %s from templates where organization_id = :organization and organization_default".formatted(COLUMNS))
+                .param("organization", organization.value())
+                .query(this::map).optional();
+    }
+
     Optional<Template> find(String id) {
         return jdbc.sql("select %s from templates where id = :id".formatted(COLUMNS))
                 .param("id", id)

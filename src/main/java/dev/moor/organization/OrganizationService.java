@@ -22,15 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService {
 
     private final OrganizationStore organizations;
+    private final ApplicationStore applications;
 
-    OrganizationService(OrganizationStore organizations) {
+    OrganizationService(OrganizationStore organizations, ApplicationStore applications) {
         this.organizations = organizations;
+        this.applications = applications;
     }
 
     /** Creates the root organization; used once, by the first start. */
     @Transactional
     public Organization createRoot(String name) {
-        return organizations.insert(name, null);
+        return insert(name, null);
     }
 
     public Optional<Organization> findRoot() {
@@ -46,7 +48,14 @@ public class OrganizationService {
         caller.require(Permission.ORG_EDIT);
         OrganizationId parentId = parent.orElse(caller.organizationId());
         requireReach(caller, parentId);
-        return organizations.insert(validName(name), parentId.value());
+        return insert(validName(name), parentId.value());
+    }
+
+    /** Every organization is born with its default application. */
+    private Organization insert(String name, Long parentId) {
+        OrganizationId id = organizations.insert(name, parentId);
+        applications.insertDefault(id, name);
+        return organizations.find(id).orElseThrow();
     }
 
     /** Returns the organization, or throws ORGANIZATION_NOT_FOUND if it is out of the caller's reach. */

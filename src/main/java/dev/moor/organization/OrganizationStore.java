@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationStore {
 
-    private static final String COLUMNS = "id, name, parent_id, created_at, updated_at";
+    private static final String COLUMNS = """
+            id, name, parent_id,
+            (select a.id from applications a where a.organization_id = organizations.id and a.is_default) as application_id,
+            created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -19,13 +22,11 @@ class OrganizationStore {
         this.jdbc = jdbc;
     }
 
-    Organization insert(String name, Long parentId) {
-        return jdbc.sql("""
-                insert into organizations (name, parent_id) values (:name, :parentId)
-                returning %s""".formatted(COLUMNS))
+    OrganizationId insert(String name, Long parentId) {
+        return new OrganizationId(jdbc.sql("insert into organizations (name, parent_id) values (:name, :parentId) returning id")
                 .param("name", name)
                 .param("parentId", parentId)
-                .query(Organization.class).single();
+                .query(Long.class).single());
     }
 
     Optional<Organization> find(OrganizationId id) {

@@ -1,16 +1,25 @@
 package dev.moor.shared;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who makes a request: the API token, the organization it belongs to, the user it acts for (absent for
- * an organization-scoped token), and the permissions it holds right now.
+ * an organization-scoped token), the permissions it holds right now, and the vendor-style scopes the
+ * token was restricted to (empty: not restricted by scope).
  */
-public record Caller(long tokenId, OrganizationId organizationId, Optional<UserId> userId, Set<Permission> permissions) {
+public record Caller(long tokenId, OrganizationId organizationId, Optional<UserId> userId, Set<Permission> permissions,
+        Set<String> scopes) {
 
     public Caller {
         permissions = Set.copyOf(permissions);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** A caller whose token carries no scopes. */
+    public Caller(long tokenId, OrganizationId organizationId, Optional<UserId> userId, Set<Permission> permissions) {
+        this(tokenId, organizationId, userId, permissions, Set.of());
     }
 
     public boolean has(Permission permission) {
@@ -34,6 +43,18 @@ public record Caller(long tokenId, OrganizationId organizationId, Optional<UserI
             }
         }
         throw DomainException.denied(alternatives);
+    }
+
+    /**
+     * Throws PERMISSION_DENIED unless the token is unrestricted by scope or holds one of the accepted
+     * scopes. Scopes narrow a token on the surfaces that define them; they never add to its permissions.
+     */
+    public void requireAnyScope(String... accepted) {
+        if (scopes.isEmpty() || Arrays.stream(accepted).anyMatch(scopes::contains)) {
+            return;
+        }
+        throw new DomainException(ErrorCode.PERMISSION_DENIED,
+                "This token's scopes include none of " + String.join(", ", accepted) + ".");
     }
 
     public boolean isUser(UserId user) {

@@ -39,5 +39,16 @@ public enum ErrorCode {
     DEVICE_NAME_INVALID,
     /** The device's template defines no event with the given code. */
     EVENT_NOT_FOUND,
+    RANGE_NOT_SATISFIABLE,
+    FIRMWARE_NOT_FOUND,
+    FIRMWARE_DUPLICATE,
+    FIRMWARE_IN_USE,
+    FIRMWARE_CHECKSUM_MISMATCH,
+    APP_NOT_FOUND,
+    APP_NAME_TAKEN,
+    APP_IN_USE,
+    APPLICATION_NOT_FOUND,
+    EXPORT_NOT_FOUND,
+    DEVICE_GROUP_NOT_FOUND,
     CONFLICT
 }
