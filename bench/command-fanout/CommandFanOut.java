@@ -22,7 +22,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
  * the API, connects each over MQTT and subscribes it to its command topic, then sends one command by tag and
  * reports how long it took until every device had received it (and how long the API took to answer).
  *
- * <p>Run it against a running Moor with {@code run.sh}; settings come from the environment: MOOR_URL
+ * <p>{@code bench/command-fanout.sh} starts a Moor and runs this against it; settings come from the environment: MOOR_URL
  * (http://127.0.0.1:8080), MOOR_MQTT_HOST (127.0.0.1), MOOR_MQTT_PORT (1883), MOOR_TOKEN (an API token with
  * every device permission), DEVICES (10000).
  */

@@ -80,6 +80,21 @@ public class DeviceService {
             Optional<List<Device.Attribute>> attributes, Optional<DeviceClass> deviceClass, Optional<String> platform,
             Optional<String> board, Optional<String> boardVariant, Optional<JsonNode> meta) {
 
+        /** The names of the fields this change sets. */
+        public List<String> fields() {
+            List<String> fields = new java.util.ArrayList<>();
+            name.ifPresent(value -> fields.add("name"));
+            description.ifPresent(value -> fields.add("description"));
+            tags.ifPresent(value -> fields.add("tags"));
+            attributes.ifPresent(value -> fields.add("attributes"));
+            deviceClass.ifPresent(value -> fields.add("deviceClass"));
+            platform.ifPresent(value -> fields.add("platform"));
+            board.ifPresent(value -> fields.add("board"));
+            boardVariant.ifPresent(value -> fields.add("boardVariant"));
+            meta.ifPresent(value -> fields.add("meta"));
+            return fields;
+        }
+
         public static DeviceChange rename(String name) {
             return new DeviceChange(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -215,19 +230,6 @@ public class DeviceService {
     }
 
     /**
-     * Activates a device: sets its activation time, once in its life. Returns false, and changes nothing,
-     * when it was activated before. Publishes {@link DeviceActivated}. For the device side (its first
-     * connection); there is no caller.
-     */
-    @Transactional
-    public boolean activate(DeviceId id) {
-        Instant now = clock.instant();
-        Optional<OrganizationId> activated = devices.activate(id, now);
-        activated.ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, now)));
-        return activated.isPresent();
-    }
-
-    /**
      * Devices of the named organization (default: the caller's) activated within the last {@code window},
      * newest activation first, at most {@link PageRequest#MAX_SIZE}. Needs ORG_DEVICES_VIEW. The window
      * must be positive and at most {@link #MAX_ACTIVATION_WINDOW}.
@@ -317,6 +319,10 @@ public class DeviceService {
                 change.attributes().map(DeviceService::validAttributes).orElse(device.attributes()),
                 change.meta().map(meta -> validMeta(Optional.of(meta))).orElse(device.meta())));
         change.tags().ifPresent(newTags -> devices.replaceTags(id, validTags(newTags)));
+        List<String> fields = change.fields();
+        if (!fields.isEmpty()) {
+            events.publishEvent(new DeviceMetadataChanged(id, fields, caller.userId(), clock.instant()));
+        }
         return devices.find(id).orElseThrow();
     }
 
@@ -376,6 +382,8 @@ public class DeviceService {
         Metafield metafield = definitions.stream().filter(definition -> definition.id() == metafieldId).findFirst()
                 .orElseThrow(() -> TemplateService.metafieldNotFound(metafieldId));
         devices.setMetafield(id, metafieldId, metafield.type().validate(value, metafield.options()));
+        events.publishEvent(new DeviceMetadataChanged(id, List.of("metafield:" + metafield.name()), caller.userId(),
+                clock.instant()));
         return devices.metafieldValues(id, List.of(metafield)).getFirst();
     }
 

@@ -37,6 +37,8 @@ public enum ErrorCode {
     TAG_NAME_TAKEN,
     DEVICE_NOT_FOUND,
     DEVICE_NAME_INVALID,
+    /** The device's template defines no event with the given code. */
+    EVENT_NOT_FOUND,
     RANGE_NOT_SATISFIABLE,
     FIRMWARE_NOT_FOUND,
     FIRMWARE_DUPLICATE,

@@ -23,7 +23,7 @@ class QueuedAcrossRestartTests {
     private static final String BOOTSTRAP = "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN;
 
     @Test
-    void aQueuedCommandSurvivesARestartAndReachesTheDeviceWhenItConnects() {
+    void aQueuedCommandSurvivesARestartAndReachesTheDeviceWhenItConnects() throws InterruptedException {
         Path dataDir = MoorIntegrationTest.newDataDir();
         JsonNode device;
         Fixtures.Tenant tenant;

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class OtaTimeoutTests {
 
     @Test
-    void anAttemptWithoutProgressTimesOutIntoFailed() {
+    void anAttemptWithoutProgressTimesOutIntoFailed() throws InterruptedException {
         try (StandaloneMoor moor = StandaloneMoor.start(MoorIntegrationTest.newDataDir(),
                 "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN, "--moor.ota.timeout=2s")) {
             Api api = moor.api();

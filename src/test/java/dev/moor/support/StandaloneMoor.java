@@ -3,7 +3,6 @@ package dev.moor.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,14 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Moor of its own, started as {@code ./moor} starts it (command-line properties over application.yaml),
- * for tests of start, restart and settings that the shared test instance cannot change. It runs in a JVM of
- * its own: the embedded MQTT broker keeps process-wide state, and stopping a second broker inside the test
- * JVM would stop the shared test Moor's broker from delivering anything.
+ * A Moor of its own, in a separate JVM started as {@code ./moor} starts it (command-line properties over
+ * application.yaml), for tests of start, restart, kill and settings that the shared test instance cannot
+ * change. A separate process, because the embedded broker cannot be started twice in one JVM, and because
+ * only a process can really be killed.
  */
 public final class StandaloneMoor implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final Process process;
     private final int httpPort;
@@ -32,24 +31,23 @@ public final class StandaloneMoor implements AutoCloseable {
         this.mqttPort = mqttPort;
     }
 
-    /** Starts Moor on the data directory with extra {@code --name=value} arguments, and waits until it is healthy. */
+    /** Starts Moor on {@code dataDir} with free ports and waits until it is healthy. */
     public static StandaloneMoor start(Path dataDir, String... extraArguments) {
-        int http = FreePort.next();
-        int mqtt = FreePort.next();
+        return start(dataDir, FreePort.next(), FreePort.next(), extraArguments);
+    }
+
+    /** Starts Moor on {@code dataDir} with the given HTTP and MQTT ports and waits until it is healthy. */
+    public static StandaloneMoor start(Path dataDir, int httpPort, int mqttPort, String... extraArguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.moor.MoorApplication", "--moor.data-dir=" + dataDir, "--server.port=" + http,
-                "--moor.mqtt.port=" + mqtt, "--moor.mqtt.tls-port=" + FreePort.next()));
+                "dev.moor.MoorApplication", "--moor.data-dir=" + dataDir, "--server.port=" + httpPort,
+                "--moor.mqtt.port=" + mqttPort, "--moor.mqtt.tls-port=0"));
         command.addAll(List.of(extraArguments));
-        File log = dataDir.resolve("moor-" + System.nanoTime() + ".log").toFile();
+        Path log = dataDir.resolve("moor-" + System.nanoTime() + ".log");
         try {
-            StandaloneMoor moor = new StandaloneMoor(
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), http, mqtt);
-            Api api = moor.api();
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                assertThat(moor.process.isAlive()).as("Moor exited; see " + log).isTrue();
-                return api.get("/actuator/health", null).status() == 200;
-            });
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            StandaloneMoor moor = new StandaloneMoor(process, httpPort, mqttPort);
+            moor.awaitHealthy();
             return moor;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,31 +58,36 @@ public final class StandaloneMoor implements AutoCloseable {
         return new Api(httpPort);
     }
 
-    /** The HTTP port. */
     public int port() {
         return httpPort;
     }
 
-    /** The plain MQTT port. */
     public int mqttPort() {
         return mqttPort;
     }
 
-    /** Stops Moor as a service manager would: SIGTERM, then SIGKILL after a minute. */
+    /** kill -9: no shutdown hook runs, nothing is recorded. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager stops Moor, and waits for it to exit. */
     @Override
-    public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
+    }
+
+    private void awaitHealthy() {
+        Api api = api();
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            assertThat(process.isAlive()).as("Moor exited during start-up").isTrue();
+            return api.get("/actuator/health", null).status() == 200;
+        });
     }
 }

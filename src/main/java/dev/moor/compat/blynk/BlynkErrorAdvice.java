@@ -105,7 +105,7 @@ class BlynkErrorAdvice {
             case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND,
                     TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, FIRMWARE_NOT_FOUND,
                     APP_NOT_FOUND, COMMAND_NOT_FOUND, COMMAND_BATCH_NOT_FOUND,
-                    COMMAND_BUTTON_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    COMMAND_BUTTON_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND, EVENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
@@ -124,6 +124,7 @@ class BlynkErrorAdvice {
             case TEMPLATE_NOT_FOUND -> "Template not found or access denied";
             case METAFIELD_NOT_FOUND -> "Metafield not found or access denied";
             case TAG_NOT_FOUND -> "Tag not found or access denied";
+            case EVENT_NOT_FOUND -> "Event not found or access denied";
             case RESOURCE_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND, FIRMWARE_NOT_FOUND,
                     APP_NOT_FOUND, COMMAND_NOT_FOUND, COMMAND_BATCH_NOT_FOUND,
                     COMMAND_BUTTON_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND -> "Not found or access denied";
