@@ -9,6 +9,7 @@ import dev.moor.device.DeviceSearch;
 import dev.moor.device.DeviceService;
 import dev.moor.device.Platform;
 import dev.moor.device.PlatformService;
+import dev.moor.firmware.FirmwareService;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.MoorProperties;
@@ -33,11 +34,14 @@ class IotBackendDeviceController {
 
     private final DeviceService devices;
     private final PlatformService platforms;
+    private final FirmwareService firmwares;
     private final int mqttTlsPort;
 
-    IotBackendDeviceController(DeviceService devices, PlatformService platforms, MoorProperties properties) {
+    IotBackendDeviceController(DeviceService devices, PlatformService platforms, FirmwareService firmwares,
+            MoorProperties properties) {
         this.devices = devices;
         this.platforms = platforms;
+        this.firmwares = firmwares;
         this.mqttTlsPort = properties.mqtt().tlsPort();
     }
 
@@ -51,7 +55,7 @@ class IotBackendDeviceController {
 
     @GetMapping("/{uid}")
     IotBackendBodies.Data<IotBackendDeviceDetail> get(Caller caller, @PathVariable String uid) {
-        return new IotBackendBodies.Data<>(detail(devices.getByUid(caller, uid)));
+        return new IotBackendBodies.Data<>(detail(caller, devices.getByUid(caller, uid)));
     }
 
     /** "Update editable device fields": name and description; answers the full detail. Other fields are ignored. */
@@ -67,11 +71,12 @@ class IotBackendDeviceController {
         Device updated = devices.update(caller, device.deviceId(), new DeviceService.DeviceChange(name, description,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()));
-        return new IotBackendBodies.Data<>(detail(updated));
+        return new IotBackendBodies.Data<>(detail(caller, updated));
     }
 
-    private IotBackendDeviceDetail detail(Device device) {
-        return IotBackendMapping.detail(device, platforms.platforms(), mqttTlsPort);
+    private IotBackendDeviceDetail detail(Caller caller, Device device) {
+        return IotBackendMapping.detail(device, platforms.platforms(), mqttTlsPort,
+                firmwares.status(caller, device.deviceId()));
     }
 
     private List<Device> visibleDevices(Caller caller) {
@@ -88,7 +93,7 @@ class IotBackendDeviceController {
     }
 
     /** A string field, absent when missing; the Laravel-style message for any other type. */
-    private static Optional<String> text(JsonNode body, String field) {
+    static Optional<String> text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors as iotbackend.cloud answers them: a body {@code {"message": "..."}} (004_acf27261eee54b3f.txt,
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IotBackendErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(IotBackendErrorAdvice.class);
+    private static final String FILE_TOO_LARGE = "The file field must not be greater than 4096 kilobytes.";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<IotBackendBodies.Message> domain(DomainException exception) {
@@ -53,6 +55,13 @@ class IotBackendErrorAdvice {
         log.debug("Constraint violation", exception);
         return ResponseEntity.unprocessableContent()
                 .body(new IotBackendBodies.Message("The request conflicts with existing data."));
+    }
+
+    /** Laravel's message for its "max:4096" file rule (the page: "maximum file size is 4 MB"). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<IotBackendBodies.Message> tooLarge(MaxUploadSizeExceededException exception) {
+        return ResponseEntity.unprocessableContent()
+                .body(new IotBackendBodies.Message(FILE_TOO_LARGE));
     }
 
     /** A path segment of the wrong type names nothing that exists. */
@@ -99,7 +108,8 @@ class IotBackendErrorAdvice {
             case PERMISSION_DENIED -> "This action is unauthorized.";
             case RATE_LIMITED -> "Too Many Attempts.";
             case DEVICE_NOT_FOUND -> "Device not found.";
-            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID, PAYLOAD_TOO_LARGE,
+            case PAYLOAD_TOO_LARGE -> FILE_TOO_LARGE;
+            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID,
                     USER_NOT_ACTIVATED, EMAIL_TAKEN, ORGANIZATION_NOT_EMPTY, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
                     TAG_NAME_TAKEN, CONFLICT, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, RESOURCE_NOT_FOUND,
                     ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND,
