@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.Device;
 import dev.moor.device.DeviceSearch;
 import dev.moor.device.DeviceService;
@@ -35,11 +36,13 @@ class IotBackendDeviceController {
     private final DeviceService devices;
     private final PlatformService platforms;
     private final FirmwareService firmwares;
+    private final PresenceService presence;
     private final int mqttTlsPort;
 
     IotBackendDeviceController(DeviceService devices, PlatformService platforms, FirmwareService firmwares,
-            MoorProperties properties) {
+            PresenceService presence, MoorProperties properties) {
         this.devices = devices;
+        this.presence = presence;
         this.platforms = platforms;
         this.firmwares = firmwares;
         this.mqttTlsPort = properties.mqtt().tlsPort();
@@ -50,7 +53,8 @@ class IotBackendDeviceController {
     IotBackendBodies.Data<List<IotBackendDevice>> list(Caller caller) {
         List<Platform> catalogue = platforms.platforms();
         return new IotBackendBodies.Data<>(visibleDevices(caller).stream()
-                .map(device -> IotBackendMapping.summary(device, catalogue)).toList());
+                .map(device -> IotBackendMapping.summary(device, catalogue, presence.status(caller, device.deviceId())))
+                .toList());
     }
 
     @GetMapping("/{uid}")
@@ -76,7 +80,7 @@ class IotBackendDeviceController {
 
     private IotBackendDeviceDetail detail(Caller caller, Device device) {
         return IotBackendMapping.detail(device, platforms.platforms(), mqttTlsPort,
-                firmwares.status(caller, device.deviceId()));
+                presence.status(caller, device.deviceId()), firmwares.status(caller, device.deviceId()));
     }
 
     private List<Device> visibleDevices(Caller caller) {

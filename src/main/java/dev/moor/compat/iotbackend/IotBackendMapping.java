@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import dev.moor.connectivity.DeviceStatus;
 import dev.moor.device.Board;
 import dev.moor.device.BoardVariant;
 import dev.moor.device.Device;
@@ -25,8 +26,8 @@ final class IotBackendMapping {
     private IotBackendMapping() {
     }
 
-    static IotBackendDevice summary(Device device, List<Platform> catalogue) {
-        return new IotBackendDevice(device.uid(), device.name(), status(device), null,
+    static IotBackendDevice summary(Device device, List<Platform> catalogue, DeviceStatus presence) {
+        return new IotBackendDevice(device.uid(), device.name(), status(presence), timestamp(presence.lastSeenAt()),
                 platform(device, catalogue), board(device, catalogue), variant(device, catalogue));
     }
 
@@ -37,15 +38,15 @@ final class IotBackendMapping {
      * from the stored meta field" says.
      */
     static IotBackendDeviceDetail detail(Device device, List<Platform> catalogue, int mqttTlsPort,
-            FirmwareStatus firmware) {
+            DeviceStatus presence, FirmwareStatus firmware) {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         if (device.meta() != null && device.meta().isObject()) {
             meta.setAll((ObjectNode) device.meta());
         }
         meta.put("mqtt_port", mqttTlsPort);
-        return new IotBackendDeviceDetail(device.uid(), device.name(), device.description(), status(device),
-                isOnline(device), null, null, mqttTlsPort, null, timestamp(device.activatedAt()), null,
-                timestamp(firmware.lastOtaAt()), platform(device, catalogue), board(device, catalogue),
+        return new IotBackendDeviceDetail(device.uid(), device.name(), device.description(), status(presence),
+                presence.connected(), presence.publicIp(), presence.localIp(), mqttTlsPort, presence.rssi(),
+                timestamp(presence.firstSeenAt()), timestamp(presence.lastSeenAt()), timestamp(firmware.lastOtaAt()), platform(device, catalogue), board(device, catalogue),
                 variant(device, catalogue), currentFirmware(firmware), firmware(firmware.target()), meta);
     }
 
@@ -74,15 +75,14 @@ final class IotBackendMapping {
     }
 
     /**
-     * "pending" until the device first connects (the page's example of a new device), then "online" or
-     * "offline" as Moor's presence records it.
+     * "pending" until the device first connects (the page's example of a new device), then "online" while the
+     * broker holds its session and "offline" otherwise.
      */
-    static String status(Device device) {
-        return device.status() == null ? "pending" : device.status();
-    }
-
-    static boolean isOnline(Device device) {
-        return "online".equals(device.status());
+    static String status(DeviceStatus presence) {
+        if (presence.connected()) {
+            return "online";
+        }
+        return presence.firstSeenAt() == null ? "pending" : "offline";
     }
 
     static String timestamp(Instant instant) {

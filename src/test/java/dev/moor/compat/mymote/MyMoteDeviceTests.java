@@ -1,13 +1,17 @@
 package dev.moor.compat.mymote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.moor.support.MoorIntegrationTest;
+import dev.moor.support.Mqtt;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -151,6 +155,27 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
         assertThat(devices).hasSize(1);
         assertThat(devices.get(0).get("device").get("name").asString()).isEqualTo("Mine");
         assertThat(api.get(base + "/devices/" + others, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void reportsConnectedExactlyWhileTheDeviceHoldsASession() {
+        Fixtures.Tenant tenant = fixtures.tenant();
+        String base = base(tenant);
+        JsonNode created = fixtures.device(tenant.token(), fixtures.template(tenant.token()), "Live");
+        String uid = created.get("uid").asString();
+        Mqtt5BlockingClient device = Mqtt.client(uid, created.get("token").asString());
+        device.connect();
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(api.get(base + "/devices/" + uid + "/status", null).text())
+                            .isEqualTo("{\"connectionState\":\"Connected\"}"));
+            assertThat(api.get(base + "/devices", null).body().get(0).get("status").asString()).isEqualTo("Connected");
+        } finally {
+            device.disconnect();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get(base + "/devices/" + uid, null).body().get(0).get("status").asString())
+                        .isEqualTo("Disconnected"));
     }
 
     private String base(Fixtures.Tenant tenant) {
