@@ -84,6 +84,15 @@ class MyMoteDeviceController {
                 MyMoteMapping.connectionState(presence.isOnline(device(caller, deviceid).deviceId())));
     }
 
+    /** "Get a device activity statistics": DEVICESTATS. */
+    @GetMapping("/devices/{deviceid}/stat")
+    MyMoteDeviceStats stats(@PathVariable String userid, @PathVariable String webapiKey, @PathVariable String deviceid) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        Device device = device(caller, deviceid);
+        return MyMoteDeviceStats.of(device.id(), presence.activity(caller, device.deviceId()),
+                presence.dailyActivity(caller, device.deviceId(), MyMoteDeviceStats.DAYS));
+    }
+
     /** "Get all devices from a group": {@code [DEVICE, …]}. */
     @GetMapping("/devices/group/{groupid}")
     List<MyMoteDevice> groupDevices(@PathVariable String userid, @PathVariable String webapiKey,
