@@ -147,15 +147,8 @@ class MyMoteDeviceController {
         return apps.list(caller).stream().collect(Collectors.toMap(App::id, App::name));
     }
 
-    /**
-     * A device by MyMote's {@code deviceid}: the docs do not say whether that is DEVICE's {@code id} or its
-     * {@code device_id}, so both are taken: digits are Moor's device id, anything else its uid.
-     */
     private Device device(Caller caller, String deviceid) {
-        if (deviceid.matches("[0-9]{1,18}")) {
-            return devices.get(caller, new DeviceId(Long.parseLong(deviceid)));
-        }
-        return devices.getByUid(caller, deviceid);
+        return MyMoteDevices.find(devices, caller, deviceid);
     }
 
     private static DeviceGroupId groupId(String groupid) {
