@@ -32,6 +32,12 @@ class IotBackendErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(IotBackendErrorAdvice.class);
     private static final String FILE_TOO_LARGE = "The file field must not be greater than 4096 kilobytes.";
+    /**
+     * "Command endpoints can return a validation-style JSON response when the device cannot accept commands
+     * right now, for example if it is offline or reconnecting" (004_acf27261eee54b3f.txt, "Command
+     * restrictions"); the page does not give the message.
+     */
+    private static final String OFFLINE = "The device is offline and cannot accept commands right now.";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<IotBackendBodies.Message> domain(DomainException exception) {
@@ -110,16 +116,15 @@ class IotBackendErrorAdvice {
             case PERMISSION_DENIED -> "This action is unauthorized.";
             case RATE_LIMITED -> "Too Many Attempts.";
             case DEVICE_NOT_FOUND -> "Device not found.";
-            case PAYLOAD_TOO_LARGE -> FILE_TOO_LARGE;
-            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID,
+            case DEVICE_OFFLINE -> OFFLINE;
+            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID, PAYLOAD_TOO_LARGE,
                     USER_NOT_ACTIVATED, EMAIL_TAKEN, ORGANIZATION_NOT_EMPTY, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
                     TAG_NAME_TAKEN, CONFLICT, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, RESOURCE_NOT_FOUND,
                     ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND,
                     TAG_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND, OAUTH_INVALID_GRANT,
                     OAUTH_UNSUPPORTED_GRANT_TYPE, RANGE_NOT_SATISFIABLE, FIRMWARE_NOT_FOUND, FIRMWARE_DUPLICATE,
                     FIRMWARE_IN_USE, FIRMWARE_CHECKSUM_MISMATCH, APP_NOT_FOUND, COMMAND_NOT_FOUND, COMMAND_BATCH_NOT_FOUND,
-                    COMMAND_BUTTON_NOT_FOUND, APP_NAME_TAKEN, APP_IN_USE, COMMAND_BUTTON_TAKEN, DEVICE_OFFLINE,
-                    OTA_TARGET_MISSING,
+                    COMMAND_BUTTON_NOT_FOUND, APP_NAME_TAKEN, APP_IN_USE, COMMAND_BUTTON_TAKEN, OTA_TARGET_MISSING,
                     APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND, EVENT_NOT_FOUND -> detail;
         };
     }
