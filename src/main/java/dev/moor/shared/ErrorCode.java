@@ -47,6 +47,14 @@ public enum ErrorCode {
     APP_NOT_FOUND,
     APP_NAME_TAKEN,
     APP_IN_USE,
+    COMMAND_NOT_FOUND,
+    COMMAND_BATCH_NOT_FOUND,
+    COMMAND_BUTTON_NOT_FOUND,
+    COMMAND_BUTTON_TAKEN,
+    /** A command for an offline device that was to be refused rather than queued. */
+    DEVICE_OFFLINE,
+    /** OTA triggered for a device without a target firmware or app version. */
+    OTA_TARGET_MISSING,
     APPLICATION_NOT_FOUND,
     EXPORT_NOT_FOUND,
     DEVICE_GROUP_NOT_FOUND,

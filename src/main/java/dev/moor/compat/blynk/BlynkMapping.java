@@ -70,7 +70,8 @@ final class BlynkMapping {
                     data.hasNonNull("reason") ? "Device is offline: " + data.get("reason").asString() : "Device is offline",
                     entry.ts().toEpochMilli(), false);
             case CREATED, ACTIVATED, METADATA_CHANGED, OWNER_CHANGED, TRANSFERRED, DATA_CLEARED, DATASTREAM_WRITTEN,
-                    COMMAND_SENT, COMMAND_ACKNOWLEDGED, FIRMWARE_CHANGED -> new BlynkTimelineEvent(entry.id(), orgId,
+                    COMMAND_QUEUED, COMMAND_SENT, COMMAND_ACKNOWLEDGED, COMMAND_FAILED, COMMAND_EXPIRED, OTA_STARTED,
+                    OTA_PROGRESS, OTA_FAILED, FIRMWARE_CHANGED -> new BlynkTimelineEvent(entry.id(), orgId,
                     entry.type().name(), null, describe(entry.type()), entry.ts().toEpochMilli(), false);
         };
     }
@@ -98,8 +99,14 @@ final class BlynkMapping {
             case TRANSFERRED -> "Device transferred to another organization";
             case DATA_CLEARED -> "Device data cleared";
             case DATASTREAM_WRITTEN -> "Datastream value written";
+            case COMMAND_QUEUED -> "Command queued";
             case COMMAND_SENT -> "Command sent";
             case COMMAND_ACKNOWLEDGED -> "Command acknowledged";
+            case COMMAND_FAILED -> "Command failed";
+            case COMMAND_EXPIRED -> "Command expired";
+            case OTA_STARTED -> "Firmware update started";
+            case OTA_PROGRESS -> "Firmware update progress";
+            case OTA_FAILED -> "Firmware update failed";
             case FIRMWARE_CHANGED -> "Firmware changed";
             case EVENT, ONLINE, OFFLINE -> type.name();
         };
