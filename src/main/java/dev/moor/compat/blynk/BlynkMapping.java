@@ -105,7 +105,7 @@ final class BlynkMapping {
             case COMMAND_FAILED -> "Command failed";
             case COMMAND_EXPIRED -> "Command expired";
             case OTA_STARTED -> "Firmware update started";
-            case OTA_PROGRESS -> "Firmware update progress";
+            case OTA_PROGRESS -> "Firmware update in progress";
             case OTA_FAILED -> "Firmware update failed";
             case FIRMWARE_CHANGED -> "Firmware changed";
             case EVENT, ONLINE, OFFLINE -> type.name();
