@@ -102,7 +102,7 @@ public class TokenService {
     public void ensureAdministratorToken(User administrator, String secret) {
         if (tokens.findByHash(hash(secret)).isEmpty()) {
             tokens.insert(hash(secret), "bootstrap", administrator.organization(), administrator.id(), Permission.all(),
-                    Set.of(), null);
+                    Set.of(), null, null);
         }
     }
 
@@ -155,7 +155,15 @@ public class TokenService {
             Set<String> scopes, Optional<Instant> expiresAt) {
         String secret = newSecret();
         ApiToken details = tokens.insert(hash(secret), name, organization, userId, permissions, scopes,
-                expiresAt.orElse(null));
+                expiresAt.orElse(null), null);
+        return new CreatedToken(details, secret);
+    }
+
+    /** Issues an access token to an OAuth client, acting for the client's user if it has one. */
+    CreatedToken issueForClient(OAuthClient client, Instant expiresAt) {
+        String secret = newSecret();
+        ApiToken details = tokens.insert(hash(secret), "oauth2 " + client.clientId(), client.organization(),
+                client.userId(), client.permissions(), Set.of(), expiresAt, client.id());
         return new CreatedToken(details, secret);
     }
 
@@ -189,7 +197,7 @@ public class TokenService {
         return Set.copyOf(scopes);
     }
 
-    private static void requireSubset(Set<Permission> wanted, Set<Permission> held, String whose) {
+    static void requireSubset(Set<Permission> wanted, Set<Permission> held, String whose) {
         EnumSet<Permission> beyond = wanted.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(wanted);
         beyond.removeAll(held);
         if (!beyond.isEmpty()) {
@@ -202,7 +210,7 @@ public class TokenService {
         return new DomainException(ErrorCode.UNAUTHENTICATED, detail);
     }
 
-    private static byte[] hash(String secret) {
+    static byte[] hash(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {

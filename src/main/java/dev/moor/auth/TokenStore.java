@@ -29,11 +29,12 @@ class TokenStore {
     }
 
     ApiToken insert(byte[] hash, String name, OrganizationId organization, Long userId, Set<Permission> permissions,
-            Set<String> scopes, Instant expiresAt) {
+            Set<String> scopes, Instant expiresAt, Long oauthClientId) {
         return jdbc.sql("""
-                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, scopes, expires_at)
-                values (:hash, :name, :organization, :user, :permissions, :scopes, :expiresAt)
+                insert into api_tokens (token_hash, name, organization_id, user_id, permissions, scopes, expires_at, oauth_client_id)
+                values (:hash, :name, :organization, :user, :permissions, :scopes, :expiresAt, :oauthClient)
                 returning %s""".formatted(COLUMNS))
+                .param("oauthClient", oauthClientId)
                 .param("hash", hash)
                 .param("name", name)
                 .param("organization", organization.value())

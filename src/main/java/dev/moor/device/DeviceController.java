@@ -1,5 +1,6 @@
 package dev.moor.device;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,12 @@ class DeviceController {
     record SetMetafield(@NotNull JsonNode value) {
     }
 
+    record TransferToOwner(@NotNull Long ownerUserId) {
+    }
+
+    record TransferToOrganization(@NotNull Long organizationId) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Device create(Caller caller, @RequestBody CreateDevice request) {
@@ -82,6 +89,44 @@ class DeviceController {
                 Optional.ofNullable(organizationId).map(OrganizationId::new),
                 SubOrganizations.included(includeSubOrganizations), DeviceSearch.Sort.parse(sort)).withNameGlob(name);
         return devices.search(caller, search, pageRequest);
+    }
+
+    /** Devices activated within the last {@code minutes} (1 to 1440, default 5), newest first. */
+    @GetMapping("/last-activated")
+    List<Device> lastActivated(Caller caller, @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) Integer minutes) {
+        return devices.lastActivated(caller, Optional.ofNullable(organizationId).map(OrganizationId::new),
+                Duration.ofMinutes(minutes == null ? 5 : minutes));
+    }
+
+    /** Devices owned by the user with this email, in one organization or anywhere in reach. */
+    @GetMapping("/by-owner")
+    Page<Device> ownedBy(Caller caller, @RequestParam String email, @RequestParam(required = false) Long organizationId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return devices.ownedBy(caller, email, Optional.ofNullable(organizationId).map(OrganizationId::new),
+                PageRequest.of(page, size));
+    }
+
+    /** Devices the user with this email can access in its organization, by that user's permissions. */
+    @GetMapping("/accessible-by")
+    Page<Device> accessibleBy(Caller caller, @RequestParam String email, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return devices.accessibleBy(caller, email, PageRequest.of(page, size));
+    }
+
+    @PostMapping("/{id}/transfer/owner")
+    Device transferToOwner(Caller caller, @PathVariable long id, @Valid @RequestBody TransferToOwner request) {
+        return devices.transferToOwner(caller, new DeviceId(id), new UserId(request.ownerUserId()));
+    }
+
+    @PostMapping("/{id}/transfer/organization")
+    Device transferToOrganization(Caller caller, @PathVariable long id, @Valid @RequestBody TransferToOrganization request) {
+        return devices.transferToOrganization(caller, new DeviceId(id), new OrganizationId(request.organizationId()));
+    }
+
+    @DeleteMapping("/{id}/owner")
+    Device removeOwner(Caller caller, @PathVariable long id) {
+        return devices.removeOwner(caller, new DeviceId(id));
     }
 
     @GetMapping("/{id}")

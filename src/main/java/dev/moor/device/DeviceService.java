@@ -1,6 +1,9 @@
 package dev.moor.device;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,7 @@ import dev.moor.shared.PageRequest;
 import dev.moor.shared.Permission;
 import dev.moor.shared.SubOrganizations;
 import dev.moor.shared.UserId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -45,16 +49,24 @@ public class DeviceService {
     private final OrganizationService organizations;
     private final UserService users;
     private final DeviceCredentials credentials;
+    private final ApplicationEventPublisher events;
+    private final PlatformService platforms;
+    private final Clock clock = Clock.systemUTC();
 
     DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
-            UserService users, DeviceCredentials credentials) {
+            UserService users, DeviceCredentials credentials, ApplicationEventPublisher events, PlatformService platforms) {
+        this.platforms = platforms;
         this.devices = devices;
         this.templates = templates;
         this.tags = tags;
         this.organizations = organizations;
         this.users = users;
         this.credentials = credentials;
+        this.events = events;
     }
+
+    /** The longest window {@link #lastActivated} looks back over. */
+    public static final Duration MAX_ACTIVATION_WINDOW = Duration.ofDays(1);
 
     /** What a new device is made of. Absent organization: the caller's. */
     public record NewDevice(String name, String templateId, Optional<OrganizationId> organization, Optional<UserId> owner,
@@ -89,10 +101,11 @@ public class DeviceService {
                 ? templates.getOrCreateDefault(organization)
                 : templates.getUsable(device.templateId(), organization);
         Long owner = device.owner().map(ownerId -> validOwner(caller, ownerId).id()).orElse(null);
-        String platform = device.platform().orElse(null);
+        PlatformService.Hardware hardware = platforms.resolve(device.platform(), device.board(), device.boardVariant());
+        String platform = hardware.platform().orElse(null);
         long id = devices.insert(new DeviceStore.NewRow(newUid(platform), name, device.description().orElse(null),
                 template.id(), organization, owner, credentials.issue(), device.deviceClass().orElse(DeviceClass.STANDALONE),
-                platform, device.board().orElse(null), device.boardVariant().orElse(null),
+                platform, hardware.board().orElse(null), hardware.boardVariant().orElse(null),
                 validAttributes(device.attributes()), validMeta(device.meta())));
         devices.replaceTags(new DeviceId(id), validTags(device.tags()));
         return devices.find(new DeviceId(id)).orElseThrow();
@@ -102,6 +115,17 @@ public class DeviceService {
     public Device get(Caller caller, DeviceId id) {
         caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
         return devices.find(id).filter(device -> canSee(caller, device)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The device that holds this device token, found through the token's keyed hash. Needs no caller: the
+     * token is the device's own credential. Empty for a null, blank or unknown token.
+     */
+    public Optional<Device> findByToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return devices.findByTokenIndex(credentials.index(token));
     }
 
     /**
@@ -120,6 +144,158 @@ public class DeviceService {
     }
 
     /**
+     * Every device in the named organization (default: the caller's), optionally with those below it,
+     * never narrowed to the caller's own devices. Needs ORG_DEVICES_VIEW: this is the organization-wide
+     * listing, where {@link #search} also serves callers that may see only their own devices.
+     */
+    public Page<Device> searchOrganization(Caller caller, DeviceSearch search, PageRequest page) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        return search(caller, search, page);
+    }
+
+    /**
+     * Makes {@code newOwner} the owner of a device the caller may see. Needs TRANSFER_DEVICE, and
+     * ORG_VIEW_USERS unless the new owner is the caller's own user. The new owner must exist within the
+     * caller's reach (USER_NOT_FOUND) and be activated (USER_NOT_ACTIVATED); it may not already own the
+     * device (VALIDATION_FAILED). The device stays in its organization. Publishes {@link DeviceOwnerChanged}.
+     */
+    @Transactional
+    public Device transferToOwner(Caller caller, DeviceId id, UserId newOwner) {
+        caller.require(Permission.TRANSFER_DEVICE);
+        Device device = get(caller, id);
+        User owner = validOwner(caller, newOwner);
+        if (!owner.activated()) {
+            throw new DomainException(ErrorCode.USER_NOT_ACTIVATED, "User " + newOwner + " is not activated.");
+        }
+        if (device.ownerUserId() != null && device.ownerUserId() == owner.id()) {
+            throw DomainException.invalid("Can't transfer to the same owner: user " + newOwner + " already owns device " + id + ".");
+        }
+        devices.setOwner(id, owner.id());
+        events.publishEvent(new DeviceOwnerChanged(id, device.organization(), ownerOf(device), Optional.of(owner.userId()),
+                caller.userId(), clock.instant()));
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Moves a device the caller may see to another organization within the caller's reach, without an
+     * owner. Needs TRANSFER_DEVICE and ORG_VIEW. The device's template must serve the destination (its
+     * organization or one above it); organization tags that do not reach the destination are removed.
+     * Throws ORGANIZATION_NOT_FOUND for a destination out of reach and VALIDATION_FAILED for the device's
+     * own organization. Publishes {@link DeviceTransferred}, then {@link DeviceOwnerChanged} if it had an owner.
+     */
+    @Transactional
+    public Device transferToOrganization(Caller caller, DeviceId id, OrganizationId destination) {
+        caller.require(Permission.TRANSFER_DEVICE, Permission.ORG_VIEW);
+        Device device = get(caller, id);
+        organizations.requireReach(caller, destination);
+        if (device.organization().equals(destination)) {
+            throw DomainException.invalid("Device " + id + " already belongs to organization " + destination + ".");
+        }
+        Template template = templates.find(device.templateId()).orElseThrow();
+        if (!organizations.isWithin(destination, new OrganizationId(template.organizationId()))) {
+            throw DomainException.invalid("Template " + template.id() + " of device " + id
+                    + " does not serve organization " + destination + ": it belongs to organization "
+                    + template.organizationId() + ", which is not above it.");
+        }
+        devices.moveTo(id, destination);
+        Instant now = clock.instant();
+        events.publishEvent(new DeviceTransferred(id, device.organization(), destination, caller.userId(), now));
+        if (device.ownerUserId() != null) {
+            events.publishEvent(new DeviceOwnerChanged(id, destination, ownerOf(device), Optional.empty(), caller.userId(), now));
+        }
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Leaves a device the caller may see without an owner. Needs ORG_DEVICES_EDIT. A device without an
+     * owner stays as it is; otherwise publishes {@link DeviceOwnerChanged}.
+     */
+    @Transactional
+    public Device removeOwner(Caller caller, DeviceId id) {
+        caller.require(Permission.ORG_DEVICES_EDIT);
+        Device device = get(caller, id);
+        if (device.ownerUserId() == null) {
+            return device;
+        }
+        devices.setOwner(id, null);
+        events.publishEvent(new DeviceOwnerChanged(id, device.organization(), ownerOf(device), Optional.empty(),
+                caller.userId(), clock.instant()));
+        return devices.find(id).orElseThrow();
+    }
+
+    /**
+     * Activates a device: sets its activation time, once in its life. Returns false, and changes nothing,
+     * when it was activated before. Publishes {@link DeviceActivated}. For the device side (its first
+     * connection); there is no caller.
+     */
+    @Transactional
+    public boolean activate(DeviceId id) {
+        Instant now = clock.instant();
+        Optional<OrganizationId> activated = devices.activate(id, now);
+        activated.ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, now)));
+        return activated.isPresent();
+    }
+
+    /**
+     * Devices of the named organization (default: the caller's) activated within the last {@code window},
+     * newest activation first, at most {@link PageRequest#MAX_SIZE}. Needs ORG_DEVICES_VIEW. The window
+     * must be positive and at most {@link #MAX_ACTIVATION_WINDOW}.
+     */
+    public List<Device> lastActivated(Caller caller, Optional<OrganizationId> organization, Duration window) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        if (window.isNegative() || window.isZero() || window.compareTo(MAX_ACTIVATION_WINDOW) > 0) {
+            throw DomainException.invalid("The activation window must be between 1 minute and 24 hours.");
+        }
+        OrganizationId scope = organization.orElse(caller.organizationId());
+        organizations.requireReach(caller, scope);
+        return devices.activatedSince(scope, clock.instant().minus(window), PageRequest.MAX_SIZE);
+    }
+
+    /**
+     * Devices owned by the user with {@code ownerEmail}, in the named organization or, when absent, anywhere
+     * in the caller's reach. For the caller's own user this needs OWN_DEVICES_VIEW or ORG_DEVICES_VIEW; for
+     * another user both ORG_VIEW_USERS and ORG_DEVICES_VIEW. Throws USER_NOT_FOUND for an email out of reach.
+     */
+    public Page<Device> ownedBy(Caller caller, String ownerEmail, Optional<OrganizationId> organization, PageRequest page) {
+        User owner = userByEmail(caller, ownerEmail);
+        if (caller.isUser(owner.userId())) {
+            caller.requireAny(Permission.OWN_DEVICES_VIEW, Permission.ORG_DEVICES_VIEW);
+        } else {
+            caller.require(Permission.ORG_VIEW_USERS, Permission.ORG_DEVICES_VIEW);
+        }
+        organization.ifPresent(org -> organizations.requireReach(caller, org));
+        List<Long> scope = organization.map(org -> List.of(org.value()))
+                .orElseGet(() -> organizations.subtree(caller.organizationId()));
+        DeviceSearch search = ownerSearch(Optional.of(owner.userId()));
+        return Page.of(devices.search(scope, search, Optional.empty(), page), devices.count(scope, search, Optional.empty()), page);
+    }
+
+    /**
+     * The devices the user with {@code userEmail} can access in its own organization, as that user's
+     * permissions (not the caller's) decide: all of them with ORG_DEVICES_VIEW, its own with
+     * OWN_DEVICES_VIEW, none otherwise. Needs ORG_DEVICES_VIEW, and ORG_VIEW_USERS for another user than
+     * the caller's own. Throws USER_NOT_FOUND for an email out of reach.
+     */
+    public Page<Device> accessibleBy(Caller caller, String userEmail, PageRequest page) {
+        caller.require(Permission.ORG_DEVICES_VIEW);
+        User user = userByEmail(caller, userEmail);
+        if (!caller.isUser(user.userId())) {
+            caller.require(Permission.ORG_VIEW_USERS);
+        }
+        List<Long> scope = List.of(user.organizationId());
+        Optional<UserId> ownedBy;
+        if (user.permissions().contains(Permission.ORG_DEVICES_VIEW)) {
+            ownedBy = Optional.empty();
+        } else if (user.permissions().contains(Permission.OWN_DEVICES_VIEW)) {
+            ownedBy = Optional.of(user.userId());
+        } else {
+            return Page.of(List.of(), 0, page);
+        }
+        DeviceSearch search = ownerSearch(Optional.empty());
+        return Page.of(devices.search(scope, search, ownedBy, page), devices.count(scope, search, ownedBy), page);
+    }
+
+    /**
      * Every device of one organization matching the search, page by page, with no permission check: for
      * background jobs (exports) whose permission was checked when they were started.
      */
@@ -134,13 +310,19 @@ public class DeviceService {
     public Device update(Caller caller, DeviceId id, DeviceChange change) {
         caller.require(Permission.ORG_DEVICES_EDIT);
         Device device = get(caller, id);
+        PlatformService.Hardware hardware = changesHardware(change)
+                ? platforms.resolve(change.platform().or(() -> Optional.ofNullable(device.platform())),
+                        change.board().or(() -> Optional.ofNullable(device.board())),
+                        change.boardVariant().or(() -> Optional.ofNullable(device.boardVariant())))
+                : new PlatformService.Hardware(Optional.ofNullable(device.platform()), Optional.ofNullable(device.board()),
+                        Optional.ofNullable(device.boardVariant()));
         devices.update(id, new DeviceStore.Change(
                 change.name().map(DeviceService::validName).orElse(device.name()),
                 change.description().orElse(device.description()),
                 change.deviceClass().orElse(device.deviceClass()),
-                change.platform().orElse(device.platform()),
-                change.board().orElse(device.board()),
-                change.boardVariant().orElse(device.boardVariant()),
+                hardware.platform().orElse(null),
+                hardware.board().orElse(null),
+                hardware.boardVariant().orElse(null),
                 change.attributes().map(DeviceService::validAttributes).orElse(device.attributes()),
                 change.meta().map(meta -> validMeta(Optional.of(meta))).orElse(device.meta())));
         change.tags().ifPresent(newTags -> devices.replaceTags(id, validTags(newTags)));
@@ -195,12 +377,49 @@ public class DeviceService {
         return tags.ofDevice(device.id());
     }
 
+    /** The device if the caller may see it; empty for an unknown id or a device out of sight. */
+    public Optional<Device> find(Caller caller, DeviceId id) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        return devices.find(id).filter(device -> canSee(caller, device));
+    }
+
+    /**
+     * Returns the device with this uid if the caller may see it, or throws DEVICE_NOT_FOUND (also for a uid
+     * of another tenant, so that its existence does not leak).
+     */
+    public Device getByUid(Caller caller, String uid) {
+        caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
+        return devices.findIdByUid(uid).flatMap(devices::find).filter(device -> canSee(caller, device))
+                .orElseThrow(() -> new DomainException(ErrorCode.DEVICE_NOT_FOUND, "Device " + uid + " was not found."));
+    }
+
+    private static boolean changesHardware(DeviceChange change) {
+        return change.platform().isPresent() || change.board().isPresent() || change.boardVariant().isPresent();
+    }
+
     private boolean canSee(Caller caller, Device device) {
         if (!organizations.isWithin(device.organization(), caller.organizationId())) {
             return false;
         }
         return caller.has(Permission.ORG_DEVICES_VIEW)
                 || device.ownerUserId() != null && caller.isUser(new UserId(device.ownerUserId()));
+    }
+
+    private User userByEmail(Caller caller, String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            throw DomainException.invalid("A user email is required.");
+        }
+        return users.findByEmailWithinReach(caller, email.strip())
+                .orElseThrow(() -> new DomainException(ErrorCode.USER_NOT_FOUND, "User " + email.strip() + " was not found."));
+    }
+
+    private static DeviceSearch ownerSearch(Optional<UserId> owner) {
+        return new DeviceSearch(Optional.empty(), List.of(), owner, Optional.empty(), Optional.empty(), Optional.empty(),
+                SubOrganizations.EXCLUDED, DeviceSearch.Sort.DEFAULT);
+    }
+
+    private static Optional<UserId> ownerOf(Device device) {
+        return Optional.ofNullable(device.ownerUserId()).map(UserId::new);
     }
 
     private User validOwner(Caller caller, UserId ownerId) {

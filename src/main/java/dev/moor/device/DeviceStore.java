@@ -3,6 +3,7 @@ package dev.moor.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,6 +77,13 @@ class DeviceStore {
                 .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
     }
 
+    Optional<Device> findByTokenIndex(byte[] index) {
+        return jdbc.sql("select %s from devices d where d.token_index = :index".formatted(COLUMNS))
+                .param("index", index)
+                .query(this::map).optional()
+                .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
+    }
+
     /** The columns a change may touch. */
     record Change(String name, String description, DeviceClass deviceClass, String platform, String board,
             String boardVariant, List<Device.Attribute> attributes, JsonNode meta) {
@@ -111,6 +119,65 @@ class DeviceStore {
         }
     }
 
+    void setOwner(DeviceId id, Long ownerUserId) {
+        jdbc.sql("""
+                update devices set owner_user_id = :owner, version = version + 1, updated_at = now()
+                where id = :id""")
+                .param("id", id.value())
+                .param("owner", ownerUserId)
+                .update();
+    }
+
+    /**
+     * Moves a device to another organization without an owner, and drops the organization tags that do
+     * not reach it (tags of an organization that is not the destination or above it).
+     */
+    void moveTo(DeviceId id, OrganizationId destination) {
+        jdbc.sql("""
+                update devices set organization_id = :destination, owner_user_id = null, version = version + 1,
+                       updated_at = now()
+                where id = :id""")
+                .param("id", id.value())
+                .param("destination", destination.value())
+                .update();
+        jdbc.sql("""
+                with recursive chain(id, parent_id) as (
+                    select id, parent_id from organizations where id = :destination
+                    union all
+                    select o.id, o.parent_id from organizations o join chain c on o.id = c.parent_id
+                )
+                delete from device_org_tags dt using org_tags t
+                where dt.device_id = :id and dt.tag_id = t.id
+                  and t.organization_id not in (select id from chain)""")
+                .param("id", id.value())
+                .param("destination", destination.value())
+                .update();
+    }
+
+    /** Sets the activation time unless it is set already; returns the device's organization if it did. */
+    Optional<OrganizationId> activate(DeviceId id, Instant at) {
+        return jdbc.sql("""
+                update devices set activated_at = :at, version = version + 1, updated_at = now()
+                where id = :id and activated_at is null
+                returning organization_id""")
+                .param("id", id.value())
+                .param("at", Timestamp.from(at))
+                .query(Long.class).optional().map(OrganizationId::new);
+    }
+
+    /** Devices of one organization activated at or after {@code since}, newest activation first. */
+    List<Device> activatedSince(OrganizationId organization, Instant since, int limit) {
+        List<Device> devices = jdbc.sql("""
+                select %s from devices d
+                where d.organization_id = :organization and d.activated_at >= :since
+                order by d.activated_at desc, d.id desc limit :limit""".formatted(COLUMNS))
+                .param("organization", organization.value())
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query(this::map).list();
+        return withTags(devices);
+    }
+
     void delete(DeviceId id) {
         jdbc.sql("delete from devices where id = :id").param("id", id.value()).update();
     }
@@ -130,6 +197,10 @@ class DeviceStore {
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(this::map).list();
+        return withTags(devices);
+    }
+
+    private List<Device> withTags(List<Device> devices) {
         if (devices.isEmpty()) {
             return devices;
         }
@@ -234,6 +305,12 @@ class DeviceStore {
                 .param("metafield", metafieldId)
                 .param("value", json.writeValueAsString(value))
                 .update();
+    }
+
+    Optional<DeviceId> findIdByUid(String uid) {
+        return jdbc.sql("select id from devices where uid = :uid")
+                .param("uid", uid)
+                .query(Long.class).optional().map(DeviceId::new);
     }
 
     private Device map(ResultSet rs, int row) throws SQLException {

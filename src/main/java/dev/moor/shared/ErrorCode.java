@@ -21,6 +21,13 @@ public enum ErrorCode {
     USER_NOT_ACTIVATED,
     EMAIL_TAKEN,
     TOKEN_NOT_FOUND,
+    OAUTH_CLIENT_NOT_FOUND,
+    /** OAuth2 token endpoint: unknown client or wrong secret (RFC 6749 "invalid_client"). */
+    OAUTH_INVALID_CLIENT,
+    /** OAuth2 token endpoint: unknown, used or expired refresh token (RFC 6749 "invalid_grant"). */
+    OAUTH_INVALID_GRANT,
+    /** OAuth2 token endpoint: a grant type other than client_credentials or refresh_token. */
+    OAUTH_UNSUPPORTED_GRANT_TYPE,
     TEMPLATE_NOT_FOUND,
     TEMPLATE_IN_USE,
     METAFIELD_NOT_FOUND,
@@ -30,7 +37,16 @@ public enum ErrorCode {
     TAG_NAME_TAKEN,
     DEVICE_NOT_FOUND,
     DEVICE_NAME_INVALID,
+    RANGE_NOT_SATISFIABLE,
+    FIRMWARE_NOT_FOUND,
+    FIRMWARE_DUPLICATE,
+    FIRMWARE_IN_USE,
+    FIRMWARE_CHECKSUM_MISMATCH,
+    APP_NOT_FOUND,
+    APP_NAME_TAKEN,
+    APP_IN_USE,
     APPLICATION_NOT_FOUND,
     EXPORT_NOT_FOUND,
+    DEVICE_GROUP_NOT_FOUND,
     CONFLICT
 }

@@ -35,6 +35,10 @@ class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, exception.code(), exception.getMessage());
         exception.properties().forEach(problem::setProperty);
         HttpHeaders headers = new HttpHeaders();
+        if (exception.properties().get("size") instanceof Number size && exception.code() == ErrorCode.RANGE_NOT_SATISFIABLE) {
+            // RFC 9110 section 15.5.17: a 416 names the current length of the representation.
+            headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size.longValue());
+        }
         if (exception.properties().get("retryAfterSeconds") instanceof Number seconds) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }
@@ -92,17 +96,23 @@ class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
 
     static HttpStatus status(ErrorCode code) {
         return switch (code) {
-            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID, OAUTH_INVALID_GRANT,
+                    OAUTH_UNSUPPORTED_GRANT_TYPE -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED, OAUTH_INVALID_CLIENT -> HttpStatus.UNAUTHORIZED;
             case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case PAYLOAD_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, TEMPLATE_NOT_FOUND,
-                    METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RANGE_NOT_SATISFIABLE -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+            case RESOURCE_NOT_FOUND, ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, TOKEN_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND,
+                    TEMPLATE_NOT_FOUND, METAFIELD_NOT_FOUND, TAG_NOT_FOUND, DEVICE_NOT_FOUND, FIRMWARE_NOT_FOUND,
+                    APP_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORGANIZATION_NOT_EMPTY, USER_NOT_ACTIVATED, EMAIL_TAKEN, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
-                    TAG_NAME_TAKEN, CONFLICT -> HttpStatus.CONFLICT;
+                    TAG_NAME_TAKEN, FIRMWARE_DUPLICATE, FIRMWARE_IN_USE, APP_NAME_TAKEN, APP_IN_USE,
+                    CONFLICT -> HttpStatus.CONFLICT;
+            // Stored bytes no longer match their checksums: the server's fault, never served.
+            case FIRMWARE_CHECKSUM_MISMATCH -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
 }

@@ -1,0 +1,142 @@
+package dev.moor.compat.mymote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.moor.auth.WebApiKeyService;
+import dev.moor.device.Device;
+import dev.moor.device.DeviceGroup;
+import dev.moor.device.DeviceGroupId;
+import dev.moor.device.DeviceGroupService;
+import dev.moor.device.DeviceId;
+import dev.moor.device.DeviceSearch;
+import dev.moor.device.DeviceService;
+import dev.moor.device.Platform;
+import dev.moor.device.PlatformService;
+import dev.moor.shared.Caller;
+import dev.moor.shared.DomainException;
+import dev.moor.shared.ErrorCode;
+import dev.moor.shared.Page;
+import dev.moor.shared.PageRequest;
+import dev.moor.shared.SubOrganizations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Iomote MyMote's REST devices and groups APIs (000_653a1bc248848322.txt) under
+ * {@code /api/user/{userid}/{webapi_key}/}: the user id and that user's web API key authenticate every call.
+ */
+@RestController
+@RequestMapping("/api/user/{userid}/{webapiKey}")
+class MyMoteDeviceController {
+
+    private final WebApiKeyService keys;
+    private final DeviceService devices;
+    private final DeviceGroupService groups;
+    private final PlatformService platforms;
+
+    MyMoteDeviceController(WebApiKeyService keys, DeviceService devices, DeviceGroupService groups,
+            PlatformService platforms) {
+        this.keys = keys;
+        this.devices = devices;
+        this.groups = groups;
+        this.platforms = platforms;
+    }
+
+    /** "Get all devices with connection status": {@code [DEVICEST, …]}. */
+    @GetMapping("/devices")
+    List<MyMoteBodies.DeviceWithStatus> devices(@PathVariable String userid, @PathVariable String webapiKey) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        return withStatus(visibleDevices(caller));
+    }
+
+    /** "Get a device with connection status": an array of one DEVICEST, as the docs give the result. */
+    @GetMapping("/devices/{deviceid}")
+    List<MyMoteBodies.DeviceWithStatus> device(@PathVariable String userid, @PathVariable String webapiKey,
+            @PathVariable String deviceid) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        return withStatus(List.of(device(caller, deviceid)));
+    }
+
+    /** "Get a device connection status": DEVICESTATUS. */
+    @GetMapping("/devices/{deviceid}/status")
+    MyMoteBodies.DeviceStatus status(@PathVariable String userid, @PathVariable String webapiKey,
+            @PathVariable String deviceid) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        return new MyMoteBodies.DeviceStatus(MyMoteMapping.connectionState(device(caller, deviceid)));
+    }
+
+    /** "Get all devices from a group": {@code [DEVICE, …]}. */
+    @GetMapping("/devices/group/{groupid}")
+    List<MyMoteDevice> groupDevices(@PathVariable String userid, @PathVariable String webapiKey,
+            @PathVariable String groupid) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        DeviceGroupId group = groupId(groupid);
+        List<Device> members = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<Device> batch = groups.devices(caller, group, new PageRequest(page, PageRequest.MAX_SIZE));
+            members.addAll(batch.content());
+            if (batch.content().size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        List<Platform> catalogue = platforms.platforms();
+        return members.stream().map(device -> MyMoteMapping.device(device, Optional.of(group), catalogue)).toList();
+    }
+
+    /** The group APIs' "Get all groups": {@code [GROUP, …]}. */
+    @GetMapping("/groups")
+    List<MyMoteBodies.Group> groups(@PathVariable String userid, @PathVariable String webapiKey) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        List<DeviceGroup> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<DeviceGroup> batch = groups.list(caller, Optional.empty(), new PageRequest(page, PageRequest.MAX_SIZE));
+            all.addAll(batch.content());
+            if (batch.content().size() < PageRequest.MAX_SIZE) {
+                return all.stream().map(MyMoteMapping::group).toList();
+            }
+        }
+    }
+
+    private List<MyMoteBodies.DeviceWithStatus> withStatus(List<Device> found) {
+        Map<DeviceId, DeviceGroupId> groupOf = groups.groupsOf(found);
+        List<Platform> catalogue = platforms.platforms();
+        return found.stream().map(device -> MyMoteMapping.withStatus(device,
+                Optional.ofNullable(groupOf.get(device.deviceId())), catalogue)).toList();
+    }
+
+    /**
+     * A device by MyMote's {@code deviceid}: the docs do not say whether that is DEVICE's {@code id} or its
+     * {@code device_id}, so both are taken: digits are Moor's device id, anything else its uid.
+     */
+    private Device device(Caller caller, String deviceid) {
+        if (deviceid.matches("[0-9]{1,18}")) {
+            return devices.get(caller, new DeviceId(Long.parseLong(deviceid)));
+        }
+        return devices.getByUid(caller, deviceid);
+    }
+
+    private static DeviceGroupId groupId(String groupid) {
+        if (!groupid.matches("[0-9]{1,18}")) {
+            throw new DomainException(ErrorCode.DEVICE_GROUP_NOT_FOUND, "Device group " + groupid + " was not found.");
+        }
+        return new DeviceGroupId(Long.parseLong(groupid));
+    }
+
+    private List<Device> visibleDevices(Caller caller) {
+        DeviceSearch everything = new DeviceSearch(Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), SubOrganizations.INCLUDED, DeviceSearch.Sort.DEFAULT);
+        List<Device> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<Device> batch = devices.search(caller, everything, new PageRequest(page, PageRequest.MAX_SIZE));
+            all.addAll(batch.content());
+            if (batch.content().size() < PageRequest.MAX_SIZE) {
+                return all;
+            }
+        }
+    }
+}
