@@ -14,6 +14,7 @@ import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.ErrorCode;
 import dev.moor.shared.Page;
+import dev.moor.shared.SubOrganizations;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,7 +60,7 @@ class LosantDeviceController {
         LosantDeviceQuery parsed = LosantDeviceQuery.parse(query);
         DeviceSearch search = new DeviceSearch(Optional.empty(), parsed.tagFilters(), Optional.empty(), Optional.empty(),
                 parsed.deviceClass(), Optional.of(application.organization()),
-                dev.moor.shared.SubOrganizations.EXCLUDED, parsed.sort()).withNameGlob(parsed.nameGlob().orElse(null));
+                SubOrganizations.EXCLUDED, parsed.sort()).withNameGlob(parsed.nameGlob().orElse(null));
         Page<Device> page = devices.search(caller, search, parsed.page());
         List<LosantDevice> items = page.content().stream()
                 .map(device -> map(device, application, parsed.connectionInfo())).toList();
