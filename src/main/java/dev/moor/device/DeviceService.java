@@ -56,13 +56,13 @@ public class DeviceService {
     DeviceService(DeviceStore devices, TemplateService templates, TagService tags, OrganizationService organizations,
             UserService users, DeviceCredentials credentials, ApplicationEventPublisher events, PlatformService platforms) {
         this.platforms = platforms;
+        this.events = events;
         this.devices = devices;
         this.templates = templates;
         this.tags = tags;
         this.organizations = organizations;
         this.users = users;
         this.credentials = credentials;
-        this.events = events;
     }
 
     /** The longest window {@link #lastActivated} looks back over. */
@@ -108,24 +108,15 @@ public class DeviceService {
                 platform, hardware.board().orElse(null), hardware.boardVariant().orElse(null),
                 validAttributes(device.attributes()), validMeta(device.meta())));
         devices.replaceTags(new DeviceId(id), validTags(device.tags()));
-        return devices.find(new DeviceId(id)).orElseThrow();
+        Device created = devices.find(new DeviceId(id)).orElseThrow();
+        events.publishEvent(new DeviceCreated(created.deviceId(), created.uid(), created.createdAt()));
+        return created;
     }
 
     /** Returns a device the caller may see, or throws DEVICE_NOT_FOUND. */
     public Device get(Caller caller, DeviceId id) {
         caller.requireAny(Permission.ORG_DEVICES_VIEW, Permission.OWN_DEVICES_VIEW);
         return devices.find(id).filter(device -> canSee(caller, device)).orElseThrow(() -> notFound(id));
-    }
-
-    /**
-     * The device that holds this device token, found through the token's keyed hash. Needs no caller: the
-     * token is the device's own credential. Empty for a null, blank or unknown token.
-     */
-    public Optional<Device> findByToken(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        return devices.findByTokenIndex(credentials.index(token));
     }
 
     /**
@@ -333,8 +324,41 @@ public class DeviceService {
     @Transactional
     public void delete(Caller caller, DeviceId id) {
         caller.require(Permission.ORG_DEVICES_DELETE);
-        get(caller, id);
+        Device device = get(caller, id);
+        events.publishEvent(new DeviceDeleted(id, device.uid()));
         devices.delete(id);
+    }
+
+    /**
+     * The device a device token belongs to, for device-facing surfaces (MQTT, the HTTP device API). Empty for
+     * an unknown token, or the token of a deleted device. No caller: the token itself is the credential.
+     */
+    public Optional<Device> findByToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 256) {
+            return Optional.empty();
+        }
+        return devices.findByTokenIndex(credentials.index(token));
+    }
+
+    /** The device with this uid, with no permission check: for device-facing surfaces only. */
+    public Optional<Device> findByUid(String uid) {
+        return devices.findByUid(uid);
+    }
+
+    /**
+     * Records that the device has connected at {@code at}: its status becomes {@code online}, and on its very
+     * first connection its activation time is set and {@link DeviceActivated} is published (in this transaction).
+     */
+    @Transactional
+    public void recordOnline(DeviceId id, Instant at) {
+        devices.activate(id, at).ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, at)));
+        devices.markOnline(id);
+    }
+
+    /** Records that the device's last session has ended: its status becomes {@code offline}. */
+    @Transactional
+    public void recordOffline(DeviceId id) {
+        devices.markOffline(id);
     }
 
     /** The device's values for every metafield its template defines. */

@@ -84,6 +84,21 @@ class DeviceStore {
                 .map(device -> device.withTags(tags(List.of(device.id())).getOrDefault(device.id(), List.of())));
     }
 
+    Optional<Device> findByUid(String uid) {
+        return jdbc.sql("select %s from devices d where d.uid = :uid".formatted(COLUMNS))
+                .param("uid", uid)
+                .query(this::map).optional();
+    }
+
+    void markOnline(DeviceId id) {
+        jdbc.sql("update devices set status = 'online' where id = :id").param("id", id.value()).update();
+    }
+
+    void markOffline(DeviceId id) {
+        jdbc.sql("update devices set status = 'offline' where id = :id and status = 'online'")
+                .param("id", id.value()).update();
+    }
+
     /** The columns a change may touch. */
     record Change(String name, String description, DeviceClass deviceClass, String platform, String board,
             String boardVariant, List<Device.Attribute> attributes, JsonNode meta) {

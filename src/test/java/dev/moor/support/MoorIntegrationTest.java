@@ -22,6 +22,9 @@ public abstract class MoorIntegrationTest {
     public static final String ADMIN_TOKEN = "moor_test_admin_token_0123456789abcdefghijklmno";
 
     private static final Path DATA_DIR = newDataDir();
+    /** The shared Moor's MQTT listeners, on free ports. */
+    public static final int MQTT_PORT = freePort();
+    public static final int MQTTS_PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -33,12 +36,23 @@ public abstract class MoorIntegrationTest {
     static void moorProperties(DynamicPropertyRegistry registry) {
         registry.add("moor.data-dir", DATA_DIR::toString);
         registry.add("moor.bootstrap-token", () -> ADMIN_TOKEN);
+        registry.add("moor.mqtt.port", () -> MQTT_PORT);
+        registry.add("moor.mqtt.tls-port", () -> MQTTS_PORT);
     }
 
     @BeforeEach
     void connectApi() {
         api = new Api(port);
         fixtures = new Fixtures(api);
+    }
+
+    /** A TCP port that is free right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path newDataDir() {

@@ -1,0 +1,71 @@
+package dev.moor.connectivity.mqtt;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
+import com.hivemq.extension.sdk.api.services.publish.Publish;
+import com.hivemq.extension.sdk.api.services.publish.PublishToClientResult;
+import dev.moor.connectivity.DeviceLink;
+import dev.moor.device.DeviceId;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link DeviceLink} over the embedded broker: a QoS 1 PUBLISH to the device's connection on this node,
+ * completed by the device's PUBACK (or FAILED after {@code moor.mqtt.send-timeout}, or when the connection
+ * closes first). A device connected to another node is NOT_CONNECTED here (Moor runs one broker node today).
+ */
+@Component
+class MqttDeviceLink implements DeviceLink {
+
+    private final Sessions sessions;
+    private final DeliveryTracker deliveries;
+    private final Broker broker;
+    private final MqttProperties properties;
+
+    MqttDeviceLink(Sessions sessions, DeliveryTracker deliveries, Broker broker, MqttProperties properties) {
+        this.sessions = sessions;
+        this.deliveries = deliveries;
+        this.broker = broker;
+        this.properties = properties;
+    }
+
+    @Override
+    public boolean isOnline(DeviceId device) {
+        return sessions.of(device).isPresent();
+    }
+
+    @Override
+    public CompletableFuture<Delivery> send(DeviceId device, String subtopic, byte[] payload) {
+        var connection = sessions.of(device);
+        if (connection.isEmpty() || !broker.isRunning()) {
+            return CompletableFuture.completedFuture(Delivery.NOT_CONNECTED);
+        }
+        if (subtopic == null || subtopic.isEmpty() || subtopic.contains("+") || subtopic.contains("#")) {
+            throw new IllegalArgumentException("Not a topic level: " + subtopic);
+        }
+        String clientId = connection.get().clientId();
+        CompletableFuture<Delivery> done = new CompletableFuture<>();
+        String sendId = UUID.randomUUID().toString();
+        deliveries.expect(new DeliveryTracker.Pending(sendId, clientId, device, done));
+        Publish publish = Builders.publish()
+                .topic(connection.get().prefix() + subtopic)
+                .qos(Qos.AT_LEAST_ONCE)
+                .payload(ByteBuffer.wrap(payload))
+                .userProperty(DeliveryTracker.SEND_ID, sendId)
+                .build();
+        Services.publishService().publishToClient(publish, clientId).whenComplete((result, error) -> {
+            if (error != null) {
+                done.complete(Delivery.FAILED);
+            } else if (result == PublishToClientResult.NOT_SUBSCRIBED) {
+                // Connected, but not listening on that topic: nothing will be delivered.
+                done.complete(Delivery.FAILED);
+            }
+        });
+        return done.completeOnTimeout(Delivery.FAILED, properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.moor.telemetry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.moor.connectivity.DeviceLink;
+import dev.moor.device.Device;
+import dev.moor.device.DeviceId;
+import dev.moor.device.DeviceService;
+import dev.moor.device.Template;
+import dev.moor.device.TemplateService;
+import dev.moor.shared.Caller;
+import dev.moor.shared.DomainException;
+import dev.moor.shared.Page;
+import dev.moor.shared.PageRequest;
+import dev.moor.shared.Permission;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Datastream values of devices: the latest ones, their history, and values written by users. */
+@Service
+public class TelemetryService {
+
+    private final TelemetryStore store;
+    private final DeviceService devices;
+    private final TemplateService templates;
+    private final TimelineService timeline;
+    private final DeviceLink link;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    TelemetryService(TelemetryStore store, DeviceService devices, TemplateService templates, TimelineService timeline,
+            DeviceLink link, TransactionTemplate transactions, JsonMapper json) {
+        this.store = store;
+        this.devices = devices;
+        this.templates = templates;
+        this.timeline = timeline;
+        this.link = link;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** The latest value of every datastream of a device the caller may see, by name. */
+    public List<DatastreamValue> latest(Caller caller, DeviceId id) {
+        devices.get(caller, id);
+        return store.latest(id);
+    }
+
+    /**
+     * The values of one datastream in {@code [from, to)}, newest first, paged. {@code from} defaults to 24 hours
+     * before {@code to}, {@code to} to now; {@code from} must be before {@code to}.
+     */
+    public Page<DatastreamValue.Sample> history(Caller caller, DeviceId id, String name, Instant from, Instant to,
+            PageRequest page) {
+        devices.get(caller, id);
+        Instant end = to != null ? to : Instant.now().plusMillis(1);
+        Instant start = from != null ? from : end.minusSeconds(24 * 3600);
+        if (!start.isBefore(end)) {
+            throw DomainException.invalid("from must be before to.");
+        }
+        return Page.of(store.history(id, name, start, end, page), store.countHistory(id, name, start, end), page);
+    }
+
+    /** The outcome of a user's write. */
+    public record Written(String name, JsonNode value, Instant updatedAt, String delivery) {
+    }
+
+    /**
+     * Writes a datastream value as a user (ORG_DEVICES_CONTROL): validated like a device's value, stored as the
+     * latest value and in history, logged apart from the device's own updates, and published to the device on
+     * {@code devices/{uid}/datastreams/{name}} (QoS 1). Waits up to five seconds for the device's PUBACK; the
+     * log keeps the outcome.
+     */
+    public Written write(Caller caller, DeviceId id, String name, JsonNode value) {
+        caller.require(Permission.ORG_DEVICES_CONTROL);
+        Device device = devices.get(caller, id);
+        List<Template.Datastream> definitions = templates.find(device.templateId()).map(Template::datastreams).orElse(List.of());
+        DatastreamRules.Verdict verdict = DatastreamRules.check(definitions, name, value);
+        if (verdict.rejection().isPresent()) {
+            throw DomainException.invalid("Value refused for datastream " + name + ": " + verdict.rejection().get() + ".");
+        }
+        JsonNode stored = verdict.value().orElseThrow();
+        Instant at = Instant.now();
+        long logId = transactions.execute(status -> {
+            store.store(List.of(new DatastreamValue.Point(id, name, at, stored)));
+            timeline.record(id, TimelineType.DATASTREAM_WRITTEN, at, Map.of("name", name, "value", stored,
+                    "userId", caller.userId().map(user -> (Object) user.value()).orElse("token:" + caller.tokenId())));
+            return store.log(id, name, json.writeValueAsString(stored), caller.userId().map(user -> user.value()).orElse(null),
+                    caller.tokenId());
+        });
+        CompletableFuture<DeviceLink.Delivery> sent = link.send(id, "datastreams/" + name, json.writeValueAsBytes(stored));
+        String delivery;
+        try {
+            delivery = sent.get(5, TimeUnit.SECONDS).name();
+        } catch (java.util.concurrent.TimeoutException pending) {
+            delivery = "PENDING";
+            sent.thenAccept(later -> store.logDelivery(logId, later.name()));
+        } catch (Exception e) {
+            delivery = DeviceLink.Delivery.FAILED.name();
+        }
+        store.logDelivery(logId, delivery);
+        return new Written(name, stored, at, delivery);
+    }
+
+    /** The values users wrote to a device, newest first. Needs ORG_DEVICE_VIEW_ACTION_LOG. */
+    public Page<DatastreamLog> logs(Caller caller, DeviceId id, PageRequest page) {
+        caller.require(Permission.ORG_DEVICE_VIEW_ACTION_LOG);
+        devices.get(caller, id);
+        return Page.of(store.logs(id, page), store.countLogs(id), page);
+    }
+
+    /** Deletes every stored value of a device (ORG_DEVICE_DATA_DELETE); the timeline records it. */
+    public void clear(Caller caller, DeviceId id) {
+        caller.require(Permission.ORG_DEVICE_DATA_DELETE);
+        devices.get(caller, id);
+        transactions.executeWithoutResult(status -> {
+            store.deleteAll(id);
+            timeline.record(id, TimelineType.DATA_CLEARED, Instant.now(), Map.of());
+        });
+    }
+}
