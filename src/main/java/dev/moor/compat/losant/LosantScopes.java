@@ -25,4 +25,8 @@ final class LosantScopes {
     static final String[] DEVICE_PATCH = {"all.Application", "all.Organization", "all.User", "device.*", "device.patch"};
     // device.md, "Delete".
     static final String[] DEVICE_DELETE = {"all.Application", "all.Organization", "all.User", "device.*", "device.delete"};
+    // device.md, "Get Log Entries".
+    static final String[] DEVICE_GET_LOG_ENTRIES = {"all.Application", "all.Application.read", "all.Device",
+            "all.Device.read", "all.Organization", "all.Organization.read", "all.User", "all.User.read", "device.*",
+            "device.getLogEntries"};
 }
