@@ -29,4 +29,11 @@ final class LosantScopes {
     static final String[] DEVICE_GET_LOG_ENTRIES = {"all.Application", "all.Application.read", "all.Device",
             "all.Device.read", "all.Organization", "all.Organization.read", "all.User", "all.User.read", "device.*",
             "device.getLogEntries"};
+    // device.md, "Get State".
+    static final String[] DEVICE_GET_STATE = {"all.Application", "all.Application.read", "all.Device",
+            "all.Device.read", "all.Organization", "all.Organization.read", "all.User", "all.User.read", "device.*",
+            "device.getState"};
+    // device.md, "Send State".
+    static final String[] DEVICE_SEND_STATE = {"all.Application", "all.Device", "all.Organization", "all.User",
+            "device.*", "device.sendState"};
 }
