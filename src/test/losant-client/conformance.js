@@ -56,6 +56,13 @@ async function main() {
     deviceId: results.created.id,
     device: { name: 'Conformance Kettle', tags: [{ key: 'floor', value: '7' }] }
   });
+  results.stateSent = await client.device.sendState({
+    applicationId,
+    deviceId: results.created.id,
+    deviceState: { data: { temperature: 19.5 } }
+  });
+  results.state = await client.device.getState({ applicationId, deviceId: results.created.id, limit: 5 });
+  results.logEntries = await client.device.getLogEntries({ applicationId, deviceId: results.created.id, limit: 5 });
   results.deleted = await client.device.delete({ applicationId, deviceId: results.createdSecond.id });
   results.afterDelete = await failure(() => client.device.get({ applicationId, deviceId: results.createdSecond.id }));
   results.unknownApplication = await failure(() => client.devices.get({ applicationId: '575ec8687ae143cd83dc4a97' }));

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Losant's official REST client, npm {@code losant-rest} 2.8.1 (pinned by src/test/losant-client/package-lock.json),
- * pointed at this Moor. {@code npm ci} installs it once into target/losant-client; node then runs
+ * pointed at this Moor (devices get, post and export; device get, patch, delete, sendState, getState and
+ * getLogEntries). {@code npm ci} installs it once into target/losant-client; node then runs
  * conformance.js, which prints what each call returned. If a call fails because Moor differs from
  * Losant, Moor is wrong. Node and npm are required: without them this test fails, it does not skip.
  */
@@ -96,6 +97,11 @@ class LosantClientConformanceTests extends MoorIntegrationTest {
         assertThat(patched.get("name").asString()).isEqualTo("Conformance Kettle");
         assertThat(patched.get("tags").get(0).get("value").asString()).isEqualTo("7");
         assertThat(patched.get("description").asString()).isEqualTo("made by losant-rest");
+        assertThat(results.get("stateSent").get("success").asBoolean()).isTrue();
+        assertThat(results.get("state")).hasSize(1);
+        assertThat(results.get("state").get(0).get("data").get("temperature").asDouble()).isEqualTo(19.5);
+        assertThat(results.get("logEntries").isArray()).as("a device that never connected has an empty log").isTrue();
+        assertThat(results.get("logEntries")).isEmpty();
         assertThat(results.get("deleted").get("success").asBoolean()).isTrue();
 
         assertThat(results.get("afterDelete").get("statusCode").asInt()).isEqualTo(404);
