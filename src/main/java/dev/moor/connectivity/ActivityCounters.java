@@ -54,6 +54,14 @@ public class ActivityCounters {
         counters.lastSeen.accumulateAndGet(at.toEpochMilli(), Math::max);
     }
 
+    /** The broker accepted a connection of the device. Counted here, once per connection, whatever the order
+     * in which presence handles its start and end. */
+    public void connected(DeviceId device, Instant at) {
+        Counters counters = of(device);
+        counters.connects.increment();
+        counters.lastSeen.accumulateAndGet(at.toEpochMilli(), Math::max);
+    }
+
     /** A message of {@code bytes} went out to the device. */
     public void sent(DeviceId device, int bytes) {
         Counters counters = of(device);
@@ -118,6 +126,7 @@ public class ActivityCounters {
         counters.bytesIn.add(delta.bytesIn());
         counters.messagesOut.add(delta.messagesOut());
         counters.bytesOut.add(delta.bytesOut());
+        counters.connects.add(delta.connects());
         if (delta.lastSeen() != null) {
             counters.lastSeen.accumulateAndGet(delta.lastSeen().toEpochMilli(), Math::max);
         }
@@ -126,7 +135,7 @@ public class ActivityCounters {
     }
 
     record Delta(DeviceId device, Instant lastSeen, long messagesIn, long bytesIn, long messagesOut, long bytesOut,
-            Map<String, Long> rejected) {
+            long connects, Map<String, Long> rejected) {
     }
 
     private static final class Counters {
@@ -134,6 +143,7 @@ public class ActivityCounters {
         final LongAdder bytesIn = new LongAdder();
         final LongAdder messagesOut = new LongAdder();
         final LongAdder bytesOut = new LongAdder();
+        final LongAdder connects = new LongAdder();
         final AtomicLong lastSeen = new AtomicLong();
         final ConcurrentMap<Rejection, LongAdder> rejected = new ConcurrentHashMap<>();
 
@@ -147,8 +157,10 @@ public class ActivityCounters {
                 }
             });
             Delta delta = new Delta(device, seen == 0 ? null : Instant.ofEpochMilli(seen), messagesIn.sumThenReset(),
-                    bytesIn.sumThenReset(), messagesOut.sumThenReset(), bytesOut.sumThenReset(), reasons);
-            boolean empty = seen == 0 && reasons.isEmpty() && delta.messagesIn() == 0 && delta.messagesOut() == 0;
+                    bytesIn.sumThenReset(), messagesOut.sumThenReset(), bytesOut.sumThenReset(), connects.sumThenReset(),
+                    reasons);
+            boolean empty = seen == 0 && reasons.isEmpty() && delta.messagesIn() == 0 && delta.messagesOut() == 0
+                    && delta.connects() == 0;
             return empty ? Optional.empty() : Optional.of(delta);
         }
 
@@ -157,7 +169,7 @@ public class ActivityCounters {
             Map<String, Long> reasons = new TreeMap<>();
             rejected.forEach((reason, count) -> reasons.put(reason.name(), count.sum()));
             return new Delta(device, seen == 0 ? null : Instant.ofEpochMilli(seen), messagesIn.sum(), bytesIn.sum(),
-                    messagesOut.sum(), bytesOut.sum(), reasons);
+                    messagesOut.sum(), bytesOut.sum(), connects.sum(), reasons);
         }
     }
 }

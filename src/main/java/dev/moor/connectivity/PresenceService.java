@@ -79,7 +79,9 @@ public class PresenceService {
         long uptime = locked.get().online() ? secondsBetween(locked.get().connectedAt(), session.at()) : 0;
         store.markConnected(session.device(), session.id(), node, session.clientId(), session.protocol(),
                 session.publicIp(), session.at());
-        store.addConnection(session.device(), 1, uptime);
+        if (uptime > 0) {
+            store.addUptime(session.device(), uptime);
+        }
         devices.recordOnline(session.device(), session.at());
         events.publishEvent(new DeviceConnected(session.device(), session.uid(), session.at()));
         return true;
@@ -99,14 +101,13 @@ public class PresenceService {
         boolean wasOnline = locked.get().online();
         store.markDisconnected(device, sessionId, at, reason);
         if (sessionId > locked.get().sessionId()) {
-            // This session's start is handled after its end (a very short connection): it still happened, so
-            // it counts, and it activates the device; its start will find nothing left to do.
-            store.addConnection(device, 1, 0);
+            // This session's start is handled after its end (a very short connection): it still activates the
+            // device; its start will find nothing left to do.
             devices.recordOnline(device, at);
             devices.recordOffline(device);
         }
         if (wasOnline) {
-            store.addConnection(device, 0, secondsBetween(locked.get().connectedAt(), at));
+            store.addUptime(device, secondsBetween(locked.get().connectedAt(), at));
             devices.recordOffline(device);
             events.publishEvent(new DeviceDisconnected(device, uid, at, reason));
         }
@@ -124,7 +125,7 @@ public class PresenceService {
         for (PresenceStore.Stale session : stale) {
             Instant at = session.lastSeenAt() != null ? session.lastSeenAt() : Instant.now();
             store.markDisconnected(session.device(), session.sessionId(), at, reason);
-            store.addConnection(session.device(), 0, secondsBetween(session.connectedAt(), at));
+            store.addUptime(session.device(), secondsBetween(session.connectedAt(), at));
             devices.recordOffline(session.device());
             events.publishEvent(new DeviceDisconnected(session.device(), session.uid(), at, reason));
         }
@@ -171,13 +172,13 @@ public class PresenceService {
         DeviceStatus stored = store.status(id).orElse(new DeviceStatus(id.value(), false, null, null, null, null, null,
                 null, null, null, null, null, 0, JsonNodeFactory.instance.objectNode()));
         // Last seen is flushed periodically; the newest value may still be in memory.
-        return activity.pendingLastSeen(id)
+        Instant lastSeen = activity.pendingLastSeen(id)
                 .filter(pending -> stored.lastSeenAt() == null || pending.isAfter(stored.lastSeenAt()))
-                .map(pending -> new DeviceStatus(stored.deviceId(), stored.connected(), stored.firstSeenAt(), pending,
-                        stored.connectedAt(), stored.disconnectedAt(), stored.disconnectReason(), stored.publicIp(),
-                        stored.localIp(), stored.rssi(), stored.clientId(), stored.protocol(), stored.connectionCount(),
-                        stored.info()))
-                .orElse(stored);
+                .orElse(stored.lastSeenAt());
+        long connections = stored.connectionCount() + activity.pendingDelta(id).map(ActivityCounters.Delta::connects).orElse(0L);
+        return new DeviceStatus(stored.deviceId(), stored.connected(), stored.firstSeenAt(), lastSeen,
+                stored.connectedAt(), stored.disconnectedAt(), stored.disconnectReason(), stored.publicIp(),
+                stored.localIp(), stored.rssi(), stored.clientId(), stored.protocol(), connections, stored.info());
     }
 
     /** Activity statistics of a device the caller may see, including what is not yet flushed. */
@@ -193,8 +194,8 @@ public class PresenceService {
         delta.rejected().forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
         long uptime = stored.uptimeSeconds();
         return new DeviceActivity(id.value(), stored.messagesIn() + delta.messagesIn(), stored.bytesIn() + delta.bytesIn(),
-                stored.messagesOut() + delta.messagesOut(), stored.bytesOut() + delta.bytesOut(), stored.connects(),
-                uptime, rejected);
+                stored.messagesOut() + delta.messagesOut(), stored.bytesOut() + delta.bytesOut(),
+                stored.connects() + delta.connects(), uptime, rejected);
     }
 
     private static long secondsBetween(Instant from, Instant to) {

@@ -82,14 +82,13 @@ class PresenceStore {
                 .update();
     }
 
-    /** Adds one connection and the given time online to the device's counters. */
-    void addConnection(DeviceId device, int connects, long uptimeSeconds) {
+    /** Adds time online to the device's counters. */
+    void addUptime(DeviceId device, long uptimeSeconds) {
         jdbc.sql("""
-                insert into device_stats (device_id, connects, uptime_seconds) select id, :connects, :uptime from devices where id = :id
-                on conflict (device_id) do update set connects = device_stats.connects + excluded.connects,
-                       uptime_seconds = device_stats.uptime_seconds + excluded.uptime_seconds, updated_at = now()""")
+                insert into device_stats (device_id, uptime_seconds) select id, :uptime from devices where id = :id
+                on conflict (device_id) do update set uptime_seconds = device_stats.uptime_seconds + excluded.uptime_seconds,
+                       updated_at = now()""")
                 .param("id", device.value())
-                .param("connects", connects)
                 .param("uptime", uptimeSeconds)
                 .update();
     }
@@ -134,6 +133,7 @@ class PresenceStore {
         Long[] bytesIn = new Long[n];
         Long[] messagesOut = new Long[n];
         Long[] bytesOut = new Long[n];
+        Long[] connects = new Long[n];
         String[] rejected = new String[n];
         for (int i = 0; i < n; i++) {
             ActivityCounters.Delta delta = deltas.get(i);
@@ -143,6 +143,7 @@ class PresenceStore {
             bytesIn[i] = delta.bytesIn();
             messagesOut[i] = delta.messagesOut();
             bytesOut[i] = delta.bytesOut();
+            connects[i] = delta.connects();
             rejected[i] = json.writeValueAsString(delta.rejected());
         }
         template.execute((ConnectionCallback<Void>) connection -> {
@@ -154,14 +155,14 @@ class PresenceStore {
                     on conflict (device_id) do update set last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
                            first_seen_at = coalesce(p.first_seen_at, excluded.first_seen_at)""");
                  var stats = connection.prepareStatement("""
-                    insert into device_stats as s (device_id, messages_in, bytes_in, messages_out, bytes_out, rejected)
-                    select d.id, d.mi, d.bi, d.mo, d.bo, d.rej
-                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::jsonb[])
-                         as d(id, mi, bi, mo, bo, rej)
+                    insert into device_stats as s (device_id, messages_in, bytes_in, messages_out, bytes_out, connects, rejected)
+                    select d.id, d.mi, d.bi, d.mo, d.bo, d.co, d.rej
+                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::jsonb[])
+                         as d(id, mi, bi, mo, bo, co, rej)
                     where exists (select 1 from devices where devices.id = d.id)
                     on conflict (device_id) do update set messages_in = s.messages_in + excluded.messages_in,
                            bytes_in = s.bytes_in + excluded.bytes_in, messages_out = s.messages_out + excluded.messages_out,
-                           bytes_out = s.bytes_out + excluded.bytes_out,
+                           bytes_out = s.bytes_out + excluded.bytes_out, connects = s.connects + excluded.connects,
                            rejected = (select coalesce(jsonb_object_agg(k, coalesce((s.rejected ->> k)::bigint, 0)
                                                                           + coalesce((excluded.rejected ->> k)::bigint, 0)), '{}')
                                        from (select jsonb_object_keys(s.rejected) union select jsonb_object_keys(excluded.rejected)) keys(k)),
@@ -174,7 +175,8 @@ class PresenceStore {
                 stats.setArray(3, connection.createArrayOf("bigint", bytesIn));
                 stats.setArray(4, connection.createArrayOf("bigint", messagesOut));
                 stats.setArray(5, connection.createArrayOf("bigint", bytesOut));
-                stats.setArray(6, connection.createArrayOf("jsonb", rejected));
+                stats.setArray(6, connection.createArrayOf("bigint", connects));
+                stats.setArray(7, connection.createArrayOf("jsonb", rejected));
                 stats.executeUpdate();
             }
             return null;

@@ -215,19 +215,6 @@ public class DeviceService {
     }
 
     /**
-     * Activates a device: sets its activation time, once in its life. Returns false, and changes nothing,
-     * when it was activated before. Publishes {@link DeviceActivated}. For the device side (its first
-     * connection); there is no caller.
-     */
-    @Transactional
-    public boolean activate(DeviceId id) {
-        Instant now = clock.instant();
-        Optional<OrganizationId> activated = devices.activate(id, now);
-        activated.ifPresent(organization -> events.publishEvent(new DeviceActivated(id, organization, now)));
-        return activated.isPresent();
-    }
-
-    /**
      * Devices of the named organization (default: the caller's) activated within the last {@code window},
      * newest activation first, at most {@link PageRequest#MAX_SIZE}. Needs ORG_DEVICES_VIEW. The window
      * must be positive and at most {@link #MAX_ACTIVATION_WINDOW}.

@@ -169,15 +169,15 @@ class DeviceStore {
                 .update();
     }
 
-    /** Sets the activation time unless it is set already; returns the device's organization if it did. */
-    Optional<OrganizationId> activate(DeviceId id, Instant at) {
+    /** Sets the activation time unless it is set already; returns the device's uid if it did. */
+    Optional<String> activate(DeviceId id, Instant at) {
         return jdbc.sql("""
                 update devices set activated_at = :at, version = version + 1, updated_at = now()
                 where id = :id and activated_at is null
-                returning organization_id""")
+                returning uid""")
                 .param("id", id.value())
                 .param("at", Timestamp.from(at))
-                .query(Long.class).optional().map(OrganizationId::new);
+                .query(String.class).optional();
     }
 
     /** Devices of one organization activated at or after {@code since}, newest activation first. */

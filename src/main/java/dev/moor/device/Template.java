@@ -14,8 +14,15 @@ public record Template(String id, long number, String name, String description, 
     public record Datastream(String name, DatastreamType type, Double min, Double max, String unit) {
     }
 
-    /** An event code devices of this template may raise. */
-    public record EventDefinition(String code, String name, EventLevel level) {
+    /**
+     * An event code devices of this template may raise. {@code notificationSchedule}, when set, limits
+     * when the event notifies; without one it always does.
+     */
+    public record EventDefinition(String code, String name, EventLevel level, NotificationSchedule notificationSchedule) {
+
+        public EventDefinition(String code, String name, EventLevel level) {
+            this(code, name, level, null);
+        }
     }
 
     public enum DatastreamType {

@@ -246,7 +246,7 @@ public class TemplateService {
                 throw DomainException.invalid("Event " + event.code() + " is defined twice.");
             }
             return new Template.EventDefinition(event.code(), event.name() == null ? event.code() : event.name(),
-                    event.level() == null ? Template.EventLevel.INFO : event.level());
+                    event.level() == null ? Template.EventLevel.INFO : event.level(), event.notificationSchedule());
         }).toList();
     }
 

@@ -3,7 +3,6 @@ package dev.moor.firmware;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,11 +16,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,11 +44,26 @@ class OtaDownloadController {
     private static final int CHUNK = 256 * 1024;
 
     private final FirmwareService firmwares;
+    private final OtaService ota;
     private final DeviceService devices;
 
-    OtaDownloadController(FirmwareService firmwares, DeviceService devices) {
+    OtaDownloadController(FirmwareService firmwares, OtaService ota, DeviceService devices) {
         this.firmwares = firmwares;
+        this.ota = ota;
         this.devices = devices;
+    }
+
+    record Progress(String status, Integer progress, String md5, String error) {
+    }
+
+    @Operation(summary = "A device reports the progress or outcome of its OTA update",
+            description = "Body {\"status\": \"downloading\" | \"installing\" | \"success\" | \"failed\", \"progress\"?, \"md5\"?, \"error\"?}.")
+    @PostMapping("/progress")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void progress(@Parameter(description = "the device token") @RequestParam(required = false) String token,
+            @RequestBody Progress report, HttpServletRequest request) {
+        Device device = authenticate(token, request);
+        ota.report(device.deviceId(), new OtaService.OtaReport(report.status(), report.progress(), report.md5(), report.error()));
     }
 
     @Operation(summary = "The device's target firmware, for the stock ESP8266/ESP32 HTTP updaters",
@@ -55,13 +73,14 @@ class OtaDownloadController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Device device = authenticate(token, request);
         Optional<String> running = updaterHeader(request, "sketch-md5").map(md5 -> md5.toLowerCase(Locale.ROOT));
-        running.ifPresent(md5 -> firmwares.recordRunning(device, md5, Instant.now()));
+        running.ifPresent(md5 -> ota.recordRunning(device, md5));
         Optional<FirmwareStore.Row> target = firmwares.findTargetFile(device);
         boolean sketchWanted = updaterHeader(request, "mode").map("sketch"::equalsIgnoreCase).orElse(true);
         if (target.isEmpty() || !sketchWanted || running.filter(target.get().md5()::equals).isPresent()) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        ota.downloading(device, target.get().md5());
         serve(target.get(), request, response);
     }
 
@@ -75,11 +94,12 @@ class OtaDownloadController {
         FirmwareStore.Row file = firmwares.findFile(device, wanted)
                 .orElseThrow(() -> new DomainException(ErrorCode.FIRMWARE_NOT_FOUND, "No file with this md5 for this device."));
         Optional<String> running = updaterHeader(request, "sketch-md5").map(value -> value.toLowerCase(Locale.ROOT));
-        running.ifPresent(value -> firmwares.recordRunning(device, value, Instant.now()));
+        running.ifPresent(value -> ota.recordRunning(device, value));
         if (running.filter(file.md5()::equals).isPresent()) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        ota.downloading(device, file.md5());
         serve(file, request, response);
     }
 

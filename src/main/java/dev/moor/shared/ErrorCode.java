@@ -37,6 +37,8 @@ public enum ErrorCode {
     TAG_NAME_TAKEN,
     DEVICE_NOT_FOUND,
     DEVICE_NAME_INVALID,
+    /** The device's template defines no event with the given code. */
+    EVENT_NOT_FOUND,
     RANGE_NOT_SATISFIABLE,
     FIRMWARE_NOT_FOUND,
     FIRMWARE_DUPLICATE,
@@ -45,6 +47,14 @@ public enum ErrorCode {
     APP_NOT_FOUND,
     APP_NAME_TAKEN,
     APP_IN_USE,
+    COMMAND_NOT_FOUND,
+    COMMAND_BATCH_NOT_FOUND,
+    COMMAND_BUTTON_NOT_FOUND,
+    COMMAND_BUTTON_TAKEN,
+    /** A command for an offline device that was to be refused rather than queued. */
+    DEVICE_OFFLINE,
+    /** OTA triggered for a device without a target firmware or app version. */
+    OTA_TARGET_MISSING,
     APPLICATION_NOT_FOUND,
     EXPORT_NOT_FOUND,
     DEVICE_GROUP_NOT_FOUND,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.moor.device.DeviceId;
+import dev.moor.device.Template;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.Page;
@@ -61,10 +62,13 @@ class TelemetryController {
         return ResponseEntity.noContent().build();
     }
 
+    /** {@code level} (INFO, WARNING, CRITICAL) keeps only events of that level. */
     @GetMapping("/timeline")
     Page<TimelineEntry> timeline(Caller caller, @PathVariable long id, @RequestParam(required = false) String eventType,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return timeline.page(caller, new DeviceId(id), Optional.ofNullable(eventType), PageRequest.of(page, size));
+            @RequestParam(required = false) Template.EventLevel level, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return timeline.page(caller, new DeviceId(id), Optional.ofNullable(eventType), Optional.ofNullable(level),
+                PageRequest.of(page, size));
     }
 
     @GetMapping("/logs")

@@ -150,13 +150,21 @@ public class TelemetryService {
         return Page.of(store.logs(id, page), store.countLogs(id), page);
     }
 
-    /** Deletes every stored value of a device (ORG_DEVICE_DATA_DELETE); the timeline records it. */
+    /**
+     * Clears a device's data (ORG_DEVICE_DATA_DELETE): its latest values, their history, the user action log
+     * and the timeline, as Blynk.Cloud's "Clear device data" does (003_b4fc07689aea9168.txt). The device and
+     * its settings stay. The cleared timeline starts again with one DATA_CLEARED entry, so that the clearing
+     * itself is on record.
+     */
     public void clear(Caller caller, DeviceId id) {
         caller.require(Permission.ORG_DEVICE_DATA_DELETE);
         devices.get(caller, id);
         transactions.executeWithoutResult(status -> {
             store.deleteAll(id);
-            timeline.record(id, TimelineType.DATA_CLEARED, Instant.now(), Map.of());
+            store.deleteLogs(id);
+            timeline.clear(id);
+            timeline.record(id, TimelineType.DATA_CLEARED, Instant.now(),
+                    caller.userId().<Map<String, ?>>map(user -> Map.of("userId", user.value())).orElse(Map.of()));
         });
     }
 }

@@ -44,7 +44,7 @@ class TelemetrySink implements DeviceDataSink {
         this.timeline = timeline;
     }
 
-    private record Cached(List<Template.Datastream> datastreams, long expiresAt) {
+    private record Cached(List<Template.Datastream> datastreams, List<Template.EventDefinition> events, long expiresAt) {
     }
 
     @Override
@@ -101,6 +101,9 @@ class TelemetrySink implements DeviceDataSink {
                 case EVENT -> {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.set("code", data.payload().get("code"));
+                    // The level of the template's event of that code, so that the timeline can be filtered by it.
+                    level(data.templateId(), data.payload().get("code").asString())
+                            .ifPresent(level -> entry.put("level", level.name()));
                     JsonNode description = data.payload().get("description");
                     if (description != null && !description.isNull()) {
                         entry.set("description", description);
@@ -123,13 +126,23 @@ class TelemetrySink implements DeviceDataSink {
     }
 
     private List<Template.Datastream> datastreams(String templateId) {
+        return cached(templateId).datastreams();
+    }
+
+    private Optional<Template.EventLevel> level(String templateId, String code) {
+        return cached(templateId).events().stream().filter(event -> event.code().equals(code)).findFirst()
+                .map(Template.EventDefinition::level);
+    }
+
+    private Cached cached(String templateId) {
         long now = System.nanoTime();
         Cached cached = cache.get(templateId);
         if (cached == null || cached.expiresAt() < now) {
-            List<Template.Datastream> datastreams = templates.find(templateId).map(Template::datastreams).orElse(List.of());
-            cached = new Cached(datastreams, now + TEMPLATE_CACHE.toNanos());
+            Optional<Template> template = templates.find(templateId);
+            cached = new Cached(template.map(Template::datastreams).orElse(List.of()),
+                    template.map(Template::events).orElse(List.of()), now + TEMPLATE_CACHE.toNanos());
             cache.put(templateId, cached);
         }
-        return cached.datastreams();
+        return cached;
     }
 }

@@ -115,6 +115,10 @@ class TelemetryStore {
                 .query(Long.class).single();
     }
 
+    void deleteLogs(DeviceId device) {
+        jdbc.sql("delete from datastream_logs where device_id = :id").param("id", device.value()).update();
+    }
+
     void deleteAll(DeviceId device) {
         jdbc.sql("delete from datastream_history where device_id = :id").param("id", device.value()).update();
         jdbc.sql("delete from datastream_values where device_id = :id").param("id", device.value()).update();

@@ -68,12 +68,19 @@ class TimelineStore {
     }
 
     List<TimelineEntry> page(DeviceId device, Optional<TimelineType> type, PageRequest page) {
+        return page(device, type, Optional.empty(), page);
+    }
+
+    /** {@code level}, when given, keeps only entries whose data has that {@code level} (events). */
+    List<TimelineEntry> page(DeviceId device, Optional<TimelineType> type, Optional<String> level, PageRequest page) {
         return jdbc.sql("""
                 select id, type, ts, data from device_timeline
                 where device_id = :id and (cast(:type as text) is null or type = :type)
+                  and (cast(:level as text) is null or data ->> 'level' = :level)
                 order by ts desc, id desc limit :limit offset :offset""")
                 .param("id", device.value())
                 .param("type", type.map(Enum::name).orElse(null))
+                .param("level", level.orElse(null))
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, row) -> new TimelineEntry(rs.getLong("id"), TimelineType.valueOf(rs.getString("type")),
@@ -82,11 +89,21 @@ class TimelineStore {
     }
 
     long count(DeviceId device, Optional<TimelineType> type) {
+        return count(device, type, Optional.empty());
+    }
+
+    long count(DeviceId device, Optional<TimelineType> type, Optional<String> level) {
         return jdbc.sql("""
                 select count(*) from device_timeline
-                where device_id = :id and (cast(:type as text) is null or type = :type)""")
+                where device_id = :id and (cast(:type as text) is null or type = :type)
+                  and (cast(:level as text) is null or data ->> 'level' = :level)""")
                 .param("id", device.value())
                 .param("type", type.map(Enum::name).orElse(null))
+                .param("level", level.orElse(null))
                 .query(Long.class).single();
+    }
+
+    void deleteAll(DeviceId device) {
+        jdbc.sql("delete from device_timeline where device_id = :id").param("id", device.value()).update();
     }
 }

@@ -1,6 +1,7 @@
 package dev.moor.connectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.Mqtt;
@@ -70,11 +73,34 @@ class RestartTests {
         }
     }
 
-    private static Process start(Path dataDir, int http, int mqtt) throws Exception {
+    /** In its own Moor (the shared one lifts the limit for the whole suite, whose clients share one address). */
+    @Test
+    void connectionAttemptsAreLimitedPerClientAddress() throws Exception {
+        Path dataDir = MoorIntegrationTest.newDataDir();
+        int http = MoorIntegrationTest.freePort();
+        int mqtt = MoorIntegrationTest.freePort();
+        Process moor = start(dataDir, http, mqtt, "--moor.mqtt.connect-rate=5");
+        try {
+            awaitUp(new Api(http), moor);
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(Mqtt.client(mqtt, "limited-" + i, "device", "wrong-token")::connect)
+                        .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                                .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
+            }
+            assertThatThrownBy(Mqtt.client(mqtt, "limited-6", "device", "wrong-token")::connect)
+                    .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
+                            .isEqualTo(Mqtt5ConnAckReasonCode.QUOTA_EXCEEDED));
+        } finally {
+            stop(moor);
+        }
+    }
+
+    private static Process start(Path dataDir, int http, int mqtt, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.moor.MoorApplication",
-                "--moor.data-dir=" + dataDir, "--server.port=" + http, "--moor.mqtt.port=" + mqtt,
-                "--moor.mqtt.tls-port=0", "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.moor.MoorApplication", "--moor.data-dir=" + dataDir, "--server.port=" + http,
+                "--moor.mqtt.port=" + mqtt, "--moor.mqtt.tls-port=0", "--moor.bootstrap-token=" + MoorIntegrationTest.ADMIN_TOKEN));
+        command.addAll(List.of(extra));
         File log = dataDir.resolve("moor-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

@@ -2,6 +2,7 @@ package dev.moor.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,8 +120,8 @@ class DeviceOwnershipApiTests extends MoorIntegrationTest {
 
         devices.transferToOwner(caller, id, new UserId(owner));
         devices.transferToOrganization(caller, id, sub);
-        devices.activate(id);
-        devices.activate(id);
+        devices.recordOnline(id, Instant.now());
+        devices.recordOnline(id, Instant.now());
 
         List<DeviceOwnerChanged> ownerChanges = events.stream(DeviceOwnerChanged.class).filter(e -> e.device().equals(id)).toList();
         assertThat(ownerChanges).hasSize(2);
@@ -144,7 +145,7 @@ class DeviceOwnershipApiTests extends MoorIntegrationTest {
         long owned = fixtures.device(tenant.token(), Map.of("name", "Owned", "templateId", template, "ownerUserId", owner))
                 .get("id").asLong();
         fixtures.device(tenant.token(), template, "Other");
-        devices.activate(new DeviceId(owned));
+        devices.recordOnline(new DeviceId(owned), Instant.now());
 
         Api.Response recent = api.get("/rest/v1/devices/last-activated?minutes=10", tenant.token());
         assertThat(recent.status()).as(recent.text()).isEqualTo(200);

@@ -38,6 +38,8 @@ public abstract class MoorIntegrationTest {
         registry.add("moor.bootstrap-token", () -> ADMIN_TOKEN);
         registry.add("moor.mqtt.port", () -> MQTT_PORT);
         registry.add("moor.mqtt.tls-port", () -> MQTTS_PORT);
+        // Every test client connects from 127.0.0.1: the per-address connection limit would throttle the suite.
+        registry.add("moor.mqtt.connect-rate", () -> 100_000);
     }
 
     @BeforeEach

@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
+import dev.moor.auth.User;
+import dev.moor.auth.UserService;
 import dev.moor.compat.blynk.BlynkRequests.BlynkDeviceUpdate;
 import dev.moor.compat.blynk.BlynkRequests.BlynkMetaFieldUpdate;
 import dev.moor.compat.blynk.BlynkRequests.BlynkNewDevice;
 import dev.moor.compat.blynk.BlynkRequests.BlynkTransferToOrganization;
 import dev.moor.compat.blynk.BlynkRequests.BlynkTransferToOwner;
+import dev.moor.compat.blynk.BlynkRequests.BlynkTriggerEvent;
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.Device;
+import dev.moor.device.DeviceEventService;
 import dev.moor.device.DeviceId;
 import dev.moor.device.DeviceSearch;
 import dev.moor.device.DeviceService;
@@ -26,6 +31,10 @@ import dev.moor.shared.Page;
 import dev.moor.shared.PageRequest;
 import dev.moor.shared.SubOrganizations;
 import dev.moor.shared.UserId;
+import dev.moor.telemetry.DatastreamLog;
+import dev.moor.telemetry.TelemetryService;
+import dev.moor.telemetry.TimelineEntry;
+import dev.moor.telemetry.TimelineService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,10 +71,21 @@ class BlynkDeviceController {
 
     private final DeviceService devices;
     private final TemplateService templates;
+    private final DeviceEventService events;
+    private final PresenceService presence;
+    private final TelemetryService telemetry;
+    private final TimelineService timeline;
+    private final UserService users;
 
-    BlynkDeviceController(DeviceService devices, TemplateService templates) {
+    BlynkDeviceController(DeviceService devices, TemplateService templates, DeviceEventService events,
+            PresenceService presence, TelemetryService telemetry, TimelineService timeline, UserService users) {
         this.devices = devices;
         this.templates = templates;
+        this.events = events;
+        this.presence = presence;
+        this.telemetry = telemetry;
+        this.timeline = timeline;
+        this.users = users;
     }
 
     @GetMapping("/devices")
@@ -89,11 +109,12 @@ class BlynkDeviceController {
         return page(devices.searchOrganization(caller, search, pageRequest(page, size)));
     }
 
+    /** Details "including current datastream values" (003_b4fc07689aea9168.txt, "Get device by ID"). */
     @GetMapping("/device")
     BlynkDeviceDetails device(Caller caller, @RequestParam Integer deviceId) {
         DeviceId id = new DeviceId(deviceId);
         Device device = devices.get(caller, id);
-        return BlynkMapping.details(device, devices.metafields(caller, id), templateNumbers());
+        return BlynkMapping.details(device, values(caller, device), devices.metafields(caller, id), templateNumbers());
     }
 
     @PutMapping("/device")
@@ -127,12 +148,61 @@ class BlynkDeviceController {
         if (Boolean.TRUE.equals(baseInfoResponse)) {
             return BlynkMapping.baseInfo(device, templateNumbers());
         }
-        return BlynkMapping.details(device, devices.metafields(caller, device.deviceId()), templateNumbers());
+        return BlynkMapping.details(device, values(caller, device), devices.metafields(caller, device.deviceId()),
+                templateNumbers());
+    }
+
+    @GetMapping("/device/online")
+    BlynkOnline online(Caller caller, @RequestParam Integer deviceId) {
+        return new BlynkOnline(presence.status(caller, new DeviceId(deviceId)).connected());
     }
 
     @GetMapping("/device/tags")
     List<BlynkTag> tags(Caller caller, @RequestParam Integer deviceId) {
         return devices.organizationTags(caller, new DeviceId(deviceId)).stream().map(BlynkMapping::tag).toList();
+    }
+
+    /**
+     * Newest first. {@code eventType} takes Blynk's INFORMATION, WARNING and CRITICAL (events of that level),
+     * ONLINE and OFFLINE, and Moor's own timeline types (see {@link BlynkTimelineEvent}).
+     */
+    @GetMapping("/device/timeline")
+    BlynkPage<BlynkTimelineEvent> timeline(Caller caller, @RequestParam Integer deviceId,
+            @RequestParam(required = false) String eventType, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        DeviceId id = new DeviceId(deviceId);
+        PageRequest pageRequest = pageRequest(page, size);
+        Optional<Template.EventLevel> level = Optional.ofNullable(eventType).flatMap(BlynkDeviceController::eventLevel);
+        Optional<String> type = level.isPresent() ? Optional.of("EVENT") : Optional.ofNullable(eventType);
+        Page<TimelineEntry> entries = timeline.page(caller, id, type, level, pageRequest);
+        long orgId = devices.get(caller, id).organizationId();
+        return new BlynkPage<>(entries.content().stream().map(entry -> BlynkMapping.timelineEvent(entry, orgId)).toList(),
+                entries.totalElements());
+    }
+
+    /** Only values users wrote, never the device's own updates; newest first. */
+    @GetMapping("/device/logs")
+    BlynkPage<BlynkLogEntry> logs(Caller caller, @RequestParam Integer deviceId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Page<DatastreamLog> logs = telemetry.logs(caller, new DeviceId(deviceId), pageRequest(page, size));
+        Map<Long, Optional<String>> emails = new HashMap<>();
+        return new BlynkPage<>(logs.content().stream().map(log -> BlynkMapping.logEntry(log, log.userId() == null ? null
+                : emails.computeIfAbsent(log.userId(), user -> users.findWithinReach(caller, new UserId(user)).map(User::email))
+                        .orElse(null))).toList(), logs.totalElements());
+    }
+
+    /** Removes datastream values and history, the action log and the timeline; the device stays. */
+    @DeleteMapping("/device/clear")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void clear(Caller caller, @RequestParam Integer deviceId) {
+        telemetry.clear(caller, new DeviceId(deviceId));
+    }
+
+    @PostMapping("/device/trigger-event")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void triggerEvent(Caller caller, @RequestBody BlynkTriggerEvent request) {
+        events.trigger(caller, new DeviceId(required(request.deviceId(), "deviceId")), required(request.eventCode(), "eventCode"),
+                Optional.ofNullable(request.eventDescription()));
     }
 
     @PostMapping("/device/transfer/to-owner")
@@ -199,6 +269,21 @@ class BlynkDeviceController {
         ToLongFunction<String> numbers = templateNumbers();
         return new BlynkPage<>(page.content().stream().map(device -> BlynkMapping.device(device, numbers)).toList(),
                 page.totalElements());
+    }
+
+    private List<BlynkDataStreamValue> values(Caller caller, Device device) {
+        return BlynkMapping.values(telemetry.latest(caller, device.deviceId()),
+                templates.find(device.templateId()).map(Template::datastreams).orElse(List.of()));
+    }
+
+    /** Blynk's event kinds (vendor-notes.md, Blynk "TimelineEvent") as the level of Moor's events. */
+    private static Optional<Template.EventLevel> eventLevel(String eventType) {
+        return switch (eventType.strip().toUpperCase(Locale.ROOT)) {
+            case "INFORMATION", "INFO" -> Optional.of(Template.EventLevel.INFO);
+            case "WARNING" -> Optional.of(Template.EventLevel.WARNING);
+            case "CRITICAL" -> Optional.of(Template.EventLevel.CRITICAL);
+            default -> Optional.empty();
+        };
     }
 
     /** Template numbers, looked up once per template within one response. */

@@ -12,5 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BlynkDeviceDetails(long id, String name, long templateId, long originalTemplateId, long orgId, String token,
-        Long activatedAt, Long ownerUserId, List<BlynkMetaFieldValue> metaFieldValues) {
+        Long activatedAt, Long ownerUserId, List<BlynkDataStreamValue> dataStreamValues,
+        List<BlynkMetaFieldValue> metaFieldValues) {
 }

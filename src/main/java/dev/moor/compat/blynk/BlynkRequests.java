@@ -25,4 +25,8 @@ final class BlynkRequests {
     /** POST /device/metafield: {@code newValue} is always a string, validated by the metafield's type. */
     record BlynkMetaFieldUpdate(Integer deviceId, Integer metaFieldId, String newValue) {
     }
+
+    /** POST /device/trigger-event: {@code eventCode} and {@code eventDescription} have at most 200 characters. */
+    record BlynkTriggerEvent(Integer deviceId, String eventCode, String eventDescription) {
+    }
 }

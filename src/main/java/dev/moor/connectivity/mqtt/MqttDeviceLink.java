@@ -11,6 +11,7 @@ import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.Publish;
 import com.hivemq.extension.sdk.api.services.publish.PublishToClientResult;
 import dev.moor.connectivity.DeviceLink;
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.DeviceId;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,11 @@ class MqttDeviceLink implements DeviceLink {
     private final DeliveryTracker deliveries;
     private final Broker broker;
     private final MqttProperties properties;
+    private final PresenceService presence;
 
-    MqttDeviceLink(Sessions sessions, DeliveryTracker deliveries, Broker broker, MqttProperties properties) {
+    MqttDeviceLink(Sessions sessions, DeliveryTracker deliveries, Broker broker, MqttProperties properties,
+            PresenceService presence) {
+        this.presence = presence;
         this.sessions = sessions;
         this.deliveries = deliveries;
         this.broker = broker;
@@ -36,7 +40,8 @@ class MqttDeviceLink implements DeviceLink {
 
     @Override
     public boolean isOnline(DeviceId device) {
-        return sessions.of(device).isPresent();
+        // Here first (written the moment a connection is accepted), then the shared presence of every node.
+        return sessions.of(device).isPresent() || presence.isOnline(device);
     }
 
     @Override

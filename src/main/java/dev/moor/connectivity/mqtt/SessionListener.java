@@ -17,6 +17,7 @@ import com.hivemq.extension.sdk.api.events.client.parameters.ServerInitiatedDisc
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
+import dev.moor.connectivity.ActivityCounters;
 import dev.moor.connectivity.PresenceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,11 @@ class SessionListener implements ClientLifecycleEventListener {
     private final PresenceService presence;
     private final Sessions sessions;
     private final DeliveryTracker deliveries;
+    private final ActivityCounters activity;
     private volatile boolean running = true;
 
-    SessionListener(PresenceService presence, Sessions sessions, DeliveryTracker deliveries) {
+    SessionListener(PresenceService presence, Sessions sessions, DeliveryTracker deliveries, ActivityCounters activity) {
+        this.activity = activity;
         this.presence = presence;
         this.sessions = sessions;
         this.deliveries = deliveries;
@@ -66,6 +69,7 @@ class SessionListener implements ClientLifecycleEventListener {
         String protocol = "MQTT " + input.getConnectionInformation().getMqttVersion().name().replace("V_", "").replace('_', '.');
         PresenceService.Session session = new PresenceService.Session(connection.device(), connection.uid(),
                 connection.session(), connection.clientId(), protocol, publicIp, Instant.now());
+        activity.connected(connection.device(), session.at());
         retrying(() -> {
             presence.connected(session);
             return true;

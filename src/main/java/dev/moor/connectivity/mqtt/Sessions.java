@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 class Sessions {
 
     private final ConcurrentMap<Long, DeviceConnection> byDevice = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> deviceByClientId = new ConcurrentHashMap<>();
 
     /** Registers a connection that has just been accepted; returns the one it replaces, if any. */
     Optional<DeviceConnection> register(DeviceConnection connection) {
@@ -26,6 +27,7 @@ class Sessions {
                 return current;
             }
             replaced[0] = current;
+            deviceByClientId.put(connection.clientId(), connection.device().value());
             return connection;
         });
         return Optional.ofNullable(replaced[0]).filter(old -> old.session() != connection.session());
@@ -33,7 +35,11 @@ class Sessions {
 
     /** Removes the connection if it is still the device's current one; true when it was. */
     boolean unregister(DeviceConnection connection) {
-        return byDevice.remove(connection.device().value(), connection);
+        boolean removed = byDevice.remove(connection.device().value(), connection);
+        if (removed) {
+            deviceByClientId.remove(connection.clientId(), connection.device().value());
+        }
+        return removed;
     }
 
     Optional<DeviceConnection> of(DeviceId device) {
@@ -42,7 +48,8 @@ class Sessions {
 
     /** True when another device currently holds this client id here. */
     boolean clientIdHeldByOther(String clientId, DeviceId device) {
-        return byDevice.values().stream()
-                .anyMatch(connection -> connection.clientId().equals(clientId) && !connection.device().equals(device));
+        Long holder = deviceByClientId.get(clientId);
+        return holder != null && holder != device.value()
+                && of(new DeviceId(holder)).filter(connection -> connection.clientId().equals(clientId)).isPresent();
     }
 }

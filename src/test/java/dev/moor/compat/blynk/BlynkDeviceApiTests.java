@@ -5,25 +5,23 @@ import static dev.moor.compat.blynk.BlynkTestSupport.assertBlynkError;
 import static dev.moor.compat.blynk.BlynkTestSupport.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.moor.compat.blynk.BlynkTestSupport.Member;
-import dev.moor.device.DeviceId;
-import dev.moor.device.DeviceService;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;
+import dev.moor.support.Mqtt;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The Blynk.Cloud organization device API, endpoint by endpoint, with its permission rules and errors. */
 class BlynkDeviceApiTests extends MoorIntegrationTest {
-
-    @Autowired
-    DeviceService deviceService;
 
     BlynkTestSupport blynk;
     Fixtures.Tenant tenant;
@@ -388,8 +386,13 @@ class BlynkDeviceApiTests extends MoorIntegrationTest {
         Member owner = blynk.member(tenant, "OWN_DEVICES_VIEW");
         long active = blynk.createOwned(tenant.token(), template, "Active", owner.id()).get("id").asLong();
         blynk.create(tenant.token(), template, "Never Connected");
-        assertThat(deviceService.activate(new DeviceId(active))).isTrue();
-        assertThat(deviceService.activate(new DeviceId(active))).isFalse();
+        // The first connection of the device activates it.
+        JsonNode core = blynk.core(tenant.token(), active);
+        Mqtt5BlockingClient client = Mqtt.client(core.get("uid").asString(), core.get("token").asString());
+        client.connect();
+        client.disconnect();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !blynk.core(tenant.token(), active).get("activatedAt").isNull());
 
         Api.Response recent = api.get(BASE + "/device/last-activated", tenant.token());
         assertThat(recent.status()).as(recent.text()).isEqualTo(200);
