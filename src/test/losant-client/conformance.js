@@ -16,6 +16,17 @@ async function failure(call) {
   }
 }
 
+async function eventually(call, done) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = await call();
+    if (done(result)) {
+      return result;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return call();
+}
+
 async function main() {
   const results = {};
   results.created = await client.devices.post({
@@ -50,6 +61,23 @@ async function main() {
     email: 'ops@example.com',
     callbackUrl: process.env.CALLBACK_URL
   });
+  results.commandSent = await client.devices.sendCommand({
+    applicationId,
+    multiDeviceCommand: {
+      time: '2016-06-13T04:00:00.000Z',
+      name: 'myCommand',
+      payload: [1, 1, 2, 3, 5],
+      deviceTags: [{ key: 'floor', value: 8 }]
+    }
+  });
+  results.deviceCommandSent = await client.device.sendCommand({
+    applicationId,
+    deviceId: results.created.id,
+    deviceCommand: { name: 'blink', payload: { times: 2 } }
+  });
+  results.commands = await eventually(
+    () => client.device.getCommand({ applicationId, deviceId: results.created.id, limit: 10, sortDirection: 'asc' }),
+    (commands) => commands.length >= 2);
   results.got = await client.device.get({ applicationId, deviceId: results.created.id });
   results.patched = await client.device.patch({
     applicationId,

@@ -36,4 +36,14 @@ final class LosantScopes {
     // device.md, "Send State".
     static final String[] DEVICE_SEND_STATE = {"all.Application", "all.Device", "all.Organization", "all.User",
             "device.*", "device.sendState"};
+    // devices.md, "Send Command".
+    static final String[] DEVICES_SEND_COMMAND = {"all.Application", "all.Device", "all.Organization", "all.User",
+            "devices.*", "devices.sendCommand"};
+    // device.md, "Send Command".
+    static final String[] DEVICE_SEND_COMMAND = {"all.Application", "all.Device", "all.Organization", "all.User",
+            "device.*", "device.sendCommand"};
+    // device.md, "Get Command".
+    static final String[] DEVICE_GET_COMMAND = {"all.Application", "all.Application.read", "all.Device",
+            "all.Device.read", "all.Organization", "all.Organization.read", "all.User", "all.User.read", "device.*",
+            "device.getCommand"};
 }

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Losant's official REST client, npm {@code losant-rest} 2.8.1 (pinned by src/test/losant-client/package-lock.json),
- * pointed at this Moor (devices get, post and export; device get, patch, delete, sendState, getState and
- * getLogEntries). {@code npm ci} installs it once into target/losant-client; node then runs
+ * pointed at this Moor (devices get, post, export and sendCommand; device get, patch, delete, sendState,
+ * getState, getLogEntries, sendCommand and getCommand). {@code npm ci} installs it once into target/losant-client; node then runs
  * conformance.js, which prints what each call returned. If a call fails because Moor differs from
  * Losant, Moor is wrong. Node and npm are required: without them this test fails, it does not skip.
  */
@@ -90,6 +90,16 @@ class LosantClientConformanceTests extends MoorIntegrationTest {
         assertThat(file.body().get("applicationId").asString()).isEqualTo(losant.applicationId());
         assertThat(StreamSupport.stream(file.body().get("devices").spliterator(), false).map(d -> d.get("name").asString()))
                 .isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("Conformance"));
+
+        assertThat(results.get("commandSent").get("success").asBoolean()).isTrue();
+        assertThat(results.get("deviceCommandSent").get("success").asBoolean()).isTrue();
+        JsonNode commands = results.get("commands");
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0).get("name").asString()).isEqualTo("myCommand");
+        assertThat(commands.get(0).get("time").asString()).isEqualTo("2016-06-13T04:00:00.000Z");
+        assertThat(commands.get(0).get("payload")).hasSize(5);
+        assertThat(commands.get(1).get("name").asString()).isEqualTo("blink");
+        assertThat(commands.get(1).get("payload").get("times").asInt()).isEqualTo(2);
 
         assertThat(results.get("got").get("id").asString()).isEqualTo(id);
         assertThat(results.get("got").get("name").asString()).isEqualTo("Conformance Boiler");
