@@ -36,10 +36,18 @@ class PresenceStore {
         return jdbc.sql("select nextval('device_session_seq')").query(Long.class).single();
     }
 
-    /** The presence row of a device, created when missing, locked until the transaction ends. */
+    /**
+     * The presence row of a device, created when missing, locked until the transaction ends; empty when the
+     * device is gone. The device row is locked first, in the same order as a device deletion takes them, so that
+     * presence and deletion wait for each other instead of deadlocking.
+     */
     Optional<Locked> lock(DeviceId device) {
+        if (jdbc.sql("select id from devices where id = :id for no key update").param("id", device.value())
+                .query(Long.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
         jdbc.sql("""
-                insert into device_presence (device_id) select id from devices where id = :id
+                insert into device_presence (device_id) values (:id)
                 on conflict (device_id) do nothing""")
                 .param("id", device.value()).update();
         return jdbc.sql("select online, session_id, connected_at from device_presence where device_id = :id for update")

@@ -80,6 +80,21 @@ public class DeviceService {
             Optional<List<Device.Attribute>> attributes, Optional<DeviceClass> deviceClass, Optional<String> platform,
             Optional<String> board, Optional<String> boardVariant, Optional<JsonNode> meta) {
 
+        /** The names of the fields this change sets. */
+        public List<String> fields() {
+            List<String> fields = new java.util.ArrayList<>();
+            name.ifPresent(value -> fields.add("name"));
+            description.ifPresent(value -> fields.add("description"));
+            tags.ifPresent(value -> fields.add("tags"));
+            attributes.ifPresent(value -> fields.add("attributes"));
+            deviceClass.ifPresent(value -> fields.add("deviceClass"));
+            platform.ifPresent(value -> fields.add("platform"));
+            board.ifPresent(value -> fields.add("board"));
+            boardVariant.ifPresent(value -> fields.add("boardVariant"));
+            meta.ifPresent(value -> fields.add("meta"));
+            return fields;
+        }
+
         public static DeviceChange rename(String name) {
             return new DeviceChange(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -304,6 +319,10 @@ public class DeviceService {
                 change.attributes().map(DeviceService::validAttributes).orElse(device.attributes()),
                 change.meta().map(meta -> validMeta(Optional.of(meta))).orElse(device.meta())));
         change.tags().ifPresent(newTags -> devices.replaceTags(id, validTags(newTags)));
+        List<String> fields = change.fields();
+        if (!fields.isEmpty()) {
+            events.publishEvent(new DeviceMetadataChanged(id, fields, caller.userId(), clock.instant()));
+        }
         return devices.find(id).orElseThrow();
     }
 
@@ -363,6 +382,8 @@ public class DeviceService {
         Metafield metafield = definitions.stream().filter(definition -> definition.id() == metafieldId).findFirst()
                 .orElseThrow(() -> TemplateService.metafieldNotFound(metafieldId));
         devices.setMetafield(id, metafieldId, metafield.type().validate(value, metafield.options()));
+        events.publishEvent(new DeviceMetadataChanged(id, List.of("metafield:" + metafield.name()), caller.userId(),
+                clock.instant()));
         return devices.metafieldValues(id, List.of(metafield)).getFirst();
     }
 

@@ -66,7 +66,16 @@ public final class Simulator {
             System.exit(2);
             return;
         }
-        new Simulator(options).run();
+        try {
+            new Simulator(options).run();
+        } catch (IOException e) {
+            System.err.println("simulate: cannot work with Moor at " + options.api() + ": " + e.getMessage());
+            System.exit(1);
+        } catch (java.util.concurrent.CompletionException e) {
+            System.err.println("simulate: MQTT at " + options.mqttHost() + ":" + options.mqttPort() + " refused: "
+                    + e.getCause().getMessage());
+            System.exit(1);
+        }
         System.exit(0);
     }
 

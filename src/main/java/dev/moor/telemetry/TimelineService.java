@@ -15,6 +15,7 @@ import dev.moor.device.DeviceEventRaised;
 import dev.moor.device.DeviceId;
 import dev.moor.device.DeviceOwnerChanged;
 import dev.moor.device.DeviceService;
+import dev.moor.device.DeviceMetadataChanged;
 import dev.moor.device.DeviceTransferred;
 import dev.moor.device.Template;
 import dev.moor.shared.Caller;
@@ -120,6 +121,14 @@ public class TimelineService {
         changed.newOwner().ifPresent(owner -> data.put("newOwnerUserId", owner.value()));
         changed.by().ifPresent(user -> data.put("userId", user.value()));
         record(changed.device(), TimelineType.OWNER_CHANGED, changed.at(), data);
+    }
+
+    @EventListener
+    void on(DeviceMetadataChanged changed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fields", changed.fields());
+        changed.by().ifPresent(user -> data.put("userId", user.value()));
+        record(changed.device(), TimelineType.METADATA_CHANGED, changed.at(), data);
     }
 
     @EventListener

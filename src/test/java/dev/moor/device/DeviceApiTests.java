@@ -42,6 +42,10 @@ class DeviceApiTests extends MoorIntegrationTest {
         assertThat(patched.body().get("name").asString()).isEqualTo("Pantry Sensor");
         assertThat(patched.body().get("description").asString()).isEqualTo("by the back door");
         assertThat(patched.body().get("meta").get("room").asString()).isEqualTo("pantry");
+        JsonNode changes = api.get(path + "/timeline?eventType=METADATA_CHANGED", tenant.token()).body().get("content");
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).get("data").get("fields").valueStream().map(JsonNode::asString))
+                .containsExactly("name", "meta");
 
         assertThat(api.delete(path, tenant.token()).status()).isEqualTo(204);
         assertThat(api.get(path, tenant.token()).status()).isEqualTo(404);
