@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,20 @@ public class PresenceService {
     /** True while the broker holds a session of the device, on any node. */
     public boolean isOnline(DeviceId device) {
         return store.isOnline(device);
+    }
+
+    /**
+     * The stored connection status of each given device that has ever connected, with no permission check:
+     * for surfaces that already hold the devices (a page of a device list). Never-seen devices are absent.
+     */
+    public Map<DeviceId, DeviceStatus> statusesOf(Collection<DeviceId> devices) {
+        if (devices.isEmpty()) {
+            return Map.of();
+        }
+        Map<DeviceId, DeviceStatus> statuses = new HashMap<>();
+        store.statuses(devices.stream().map(DeviceId::value).toList())
+                .forEach(status -> statuses.put(new DeviceId(status.deviceId()), status));
+        return statuses;
     }
 
     /** The connection status of a device the caller may see (DEVICE_NOT_FOUND otherwise). */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,16 +211,27 @@ class PresenceStore {
                 select p.*, coalesce(s.connects, 0) as connects from device_presence p
                 left join device_stats s on s.device_id = p.device_id where p.device_id = :id""")
                 .param("id", device.value())
-                .query((rs, row) -> {
-                    int rssi = rs.getInt("rssi");
-                    Integer rssiValue = rs.wasNull() ? null : rssi;
-                    return new DeviceStatus(device.value(), rs.getBoolean("online"), instant(rs, "first_seen_at"),
-                            instant(rs, "last_seen_at"), instant(rs, "connected_at"), instant(rs, "disconnected_at"),
-                            rs.getString("disconnect_reason"), rs.getString("public_ip"), rs.getString("local_ip"),
-                            rssiValue, rs.getString("client_id"), rs.getString("protocol"), rs.getLong("connects"),
-                            json.readTree(rs.getString("info")));
-                })
+                .query(this::mapStatus)
                 .optional();
+    }
+
+    List<DeviceStatus> statuses(Collection<Long> devices) {
+        return jdbc.sql("""
+                select p.*, coalesce(s.connects, 0) as connects from device_presence p
+                left join device_stats s on s.device_id = p.device_id where p.device_id in (:ids)""")
+                .param("ids", devices)
+                .query(this::mapStatus)
+                .list();
+    }
+
+    private DeviceStatus mapStatus(ResultSet rs, int row) throws SQLException {
+        int rssi = rs.getInt("rssi");
+        Integer rssiValue = rs.wasNull() ? null : rssi;
+        return new DeviceStatus(rs.getLong("device_id"), rs.getBoolean("online"), instant(rs, "first_seen_at"),
+                instant(rs, "last_seen_at"), instant(rs, "connected_at"), instant(rs, "disconnected_at"),
+                rs.getString("disconnect_reason"), rs.getString("public_ip"), rs.getString("local_ip"),
+                rssiValue, rs.getString("client_id"), rs.getString("protocol"), rs.getLong("connects"),
+                json.readTree(rs.getString("info")));
     }
 
     boolean isOnline(DeviceId device) {
