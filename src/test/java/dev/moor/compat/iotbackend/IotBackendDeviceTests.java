@@ -178,7 +178,7 @@ class IotBackendDeviceTests extends MoorIntegrationTest {
         try {
             device.publishWith().topic("devices/" + uid + "/info").qos(MqttQos.AT_LEAST_ONCE)
                     .payload("{\"localIp\":\"192.168.1.20\",\"rssi\":-61}".getBytes(StandardCharsets.UTF_8)).send();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode detail = api.get(path, tenant.token()).body().get("data");
                 assertThat(detail.get("status").asString()).isEqualTo("online");
                 assertThat(detail.get("is_online").asBoolean()).isTrue();
@@ -193,7 +193,7 @@ class IotBackendDeviceTests extends MoorIntegrationTest {
         } finally {
             device.disconnect();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode detail = api.get(path, tenant.token()).body().get("data");
             assertThat(detail.get("status").asString()).as("once seen, never pending again").isEqualTo("offline");
             assertThat(detail.get("is_online").asBoolean()).isFalse();

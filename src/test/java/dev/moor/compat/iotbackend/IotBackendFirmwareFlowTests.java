@@ -70,7 +70,7 @@ class IotBackendFirmwareFlowTests extends MoorIntegrationTest {
             assertThat(download.body()[0]).as("an ESP image").isEqualTo((byte) 0xE9);
 
             device.publish("ota", "{\"status\":\"success\",\"md5\":\"" + md5 + "\"}");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode detail = api.get(base, tenant.token()).body().get("data");
                 assertThat(detail.get("current_firmware").get("md5").asString()).isEqualTo(md5);
                 assertThat(detail.get("current_firmware").get("is_current").asBoolean()).isTrue();

@@ -28,7 +28,7 @@ class LosantCommandTests extends MoorIntegrationTest {
 
         try (SimulatedDevice eight = connect(losant, eightOnline); SimulatedDevice nine = connect(losant, nineOnline);
                 SimulatedDevice theirs = connect(other, stranger)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected(losant, eightOnline) && connected(losant, nineOnline));
+            await().atMost(Duration.ofSeconds(30)).until(() -> connected(losant, eightOnline) && connected(losant, nineOnline));
 
             // The page's own example body, with its numeric tag value.
             Api.Response sent = api.post(losant.devices() + "/command", losant.token(), Map.of(
@@ -63,7 +63,7 @@ class LosantCommandTests extends MoorIntegrationTest {
         LosantTenant losant = LosantTenant.create(api, fixtures);
         String id = losant.createDevice("Lamp", Map.of(), "standalone").get("id").asString();
         try (SimulatedDevice lamp = connect(losant, id)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected(losant, id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> connected(losant, id));
             Api.Response sent = api.post(losant.device(id) + "/command", losant.token(),
                     Map.of("name", "setColor", "payload", Map.of("rgb", "#ff8800")));
             assertThat(sent.status()).as(sent.text()).isEqualTo(200);
@@ -140,7 +140,7 @@ class LosantCommandTests extends MoorIntegrationTest {
     }
 
     private JsonNode awaitCommands(LosantTenant losant, String id, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> commands(losant, id).size() == count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> commands(losant, id).size() == count);
         return commands(losant, id);
     }
 }

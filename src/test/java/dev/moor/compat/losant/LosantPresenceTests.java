@@ -28,14 +28,14 @@ class LosantPresenceTests extends MoorIntegrationTest {
         Mqtt5BlockingClient client = Mqtt.client("losant-" + Fixtures.unique(), registry.get("uid").asString(),
                 registry.get("token").asString());
         client.connect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> connected(losant, id) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> connected(losant, id) == 1);
         JsonNode online = api.get(losant.device(id), losant.token()).body().get("connectionInfo");
         Instant connectedAt = Instant.parse(online.get("time").asString());
         assertThat(api.get(losant.devices() + "?tagFilter[0][key]=room", losant.token()).body()
                 .get("items").get(0).get("connectionInfo").get("connected").asInt()).isEqualTo(1);
 
         client.disconnect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> connected(losant, id) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> connected(losant, id) == 0);
         JsonNode offline = api.get(losant.device(id), losant.token()).body().get("connectionInfo");
         assertThat(Instant.parse(offline.get("time").asString())).isAfterOrEqualTo(connectedAt);
 

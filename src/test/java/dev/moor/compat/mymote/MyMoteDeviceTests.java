@@ -171,14 +171,14 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
         Mqtt5BlockingClient device = Mqtt.client(uid, created.get("token").asString());
         device.connect();
         try {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(api.get(base + "/devices/" + uid + "/status", null).text())
                             .isEqualTo("{\"connectionState\":\"Connected\"}"));
             assertThat(api.get(base + "/devices", null).body().get(0).get("status").asString()).isEqualTo("Connected");
         } finally {
             device.disconnect();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get(base + "/devices/" + uid, null).body().get(0).get("status").asString())
                         .isEqualTo("Disconnected"));
     }
@@ -208,7 +208,7 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
         } finally {
             device.disconnect();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode stats = api.get(base + "/devices/" + id + "/stat", null).body();
             assertThat(stats.get("msg_tot").asLong()).isGreaterThanOrEqualTo(3);
             assertThat(stats.get("msg_current").asLong()).as("all of it today").isEqualTo(stats.get("msg_tot").asLong());
