@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +19,7 @@ import java.util.UUID;
 import dev.moor.device.DeviceId;
 import dev.moor.device.DeviceService;
 import dev.moor.shared.Caller;
+import dev.moor.shared.DomainException;
 import dev.moor.shared.MoorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,6 +156,20 @@ public class PresenceService {
         return store.isOnline(device);
     }
 
+    /**
+     * The stored connection status of each given device that has ever connected, with no permission check:
+     * for surfaces that already hold the devices (a page of a device list). Never-seen devices are absent.
+     */
+    public Map<DeviceId, DeviceStatus> statusesOf(Collection<DeviceId> devices) {
+        if (devices.isEmpty()) {
+            return Map.of();
+        }
+        Map<DeviceId, DeviceStatus> statuses = new HashMap<>();
+        store.statuses(devices.stream().map(DeviceId::value).toList())
+                .forEach(status -> statuses.put(new DeviceId(status.deviceId()), status));
+        return statuses;
+    }
+
     /** The connection status of a device the caller may see (DEVICE_NOT_FOUND otherwise). */
     public DeviceStatus status(Caller caller, DeviceId id) {
         devices.get(caller, id);
@@ -180,6 +200,35 @@ public class PresenceService {
         return new DeviceActivity(id.value(), stored.messagesIn() + delta.messagesIn(), stored.bytesIn() + delta.bytesIn(),
                 stored.messagesOut() + delta.messagesOut(), stored.bytesOut() + delta.bytesOut(),
                 stored.connects() + delta.connects(), uptime, rejected);
+    }
+
+    /** The most days {@link #dailyActivity} looks back over. */
+    public static final int MAX_DAILY_DAYS = 90;
+
+    /**
+     * A device's traffic per UTC day, for today and the {@code days - 1} days before it, oldest first; a day
+     * without traffic counts zero. Today includes what is not yet flushed. Throws VALIDATION_FAILED unless
+     * {@code days} is between 1 and {@link #MAX_DAILY_DAYS}, and DEVICE_NOT_FOUND for a device out of sight.
+     */
+    public List<DailyActivity> dailyActivity(Caller caller, DeviceId id, int days) {
+        if (days < 1 || days > MAX_DAILY_DAYS) {
+            throw DomainException.invalid("days must be between 1 and " + MAX_DAILY_DAYS + ".");
+        }
+        devices.get(caller, id);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = today.minusDays(days - 1L);
+        Map<LocalDate, DailyActivity> stored = new HashMap<>();
+        store.dailyActivity(id, from).forEach(day -> stored.put(day.day(), day));
+        List<DailyActivity> result = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            result.add(stored.getOrDefault(day, new DailyActivity(day, 0, 0, 0, 0)));
+        }
+        activity.pendingDelta(id).ifPresent(delta -> {
+            DailyActivity last = result.removeLast();
+            result.add(new DailyActivity(last.day(), last.messagesIn() + delta.messagesIn(), last.bytesIn() + delta.bytesIn(),
+                    last.messagesOut() + delta.messagesOut(), last.bytesOut() + delta.bytesOut()));
+        });
+        return result;
     }
 
     private static long secondsBetween(Instant from, Instant to) {

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,7 +175,15 @@ class PresenceStore {
                            rejected = (select coalesce(jsonb_object_agg(k, coalesce((s.rejected ->> k)::bigint, 0)
                                                                           + coalesce((excluded.rejected ->> k)::bigint, 0)), '{}')
                                        from (select jsonb_object_keys(s.rejected) union select jsonb_object_keys(excluded.rejected)) keys(k)),
-                           updated_at = now()""")) {
+                           updated_at = now()""");
+                 var daily = connection.prepareStatement("""
+                    insert into device_stats_daily as s (device_id, day, messages_in, bytes_in, messages_out, bytes_out)
+                    select d.id, (now() at time zone 'UTC')::date, d.mi, d.bi, d.mo, d.bo
+                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) as d(id, mi, bi, mo, bo)
+                    where (d.mi > 0 or d.mo > 0) and exists (select 1 from devices where devices.id = d.id)
+                    on conflict (device_id, day) do update set messages_in = s.messages_in + excluded.messages_in,
+                           bytes_in = s.bytes_in + excluded.bytes_in, messages_out = s.messages_out + excluded.messages_out,
+                           bytes_out = s.bytes_out + excluded.bytes_out""")) {
                 presence.setArray(1, idArray);
                 presence.setArray(2, connection.createArrayOf("timestamptz", seen));
                 presence.executeUpdate();
@@ -185,6 +195,12 @@ class PresenceStore {
                 stats.setArray(6, connection.createArrayOf("bigint", connects));
                 stats.setArray(7, connection.createArrayOf("jsonb", rejected));
                 stats.executeUpdate();
+                daily.setArray(1, idArray);
+                daily.setArray(2, connection.createArrayOf("bigint", messagesIn));
+                daily.setArray(3, connection.createArrayOf("bigint", bytesIn));
+                daily.setArray(4, connection.createArrayOf("bigint", messagesOut));
+                daily.setArray(5, connection.createArrayOf("bigint", bytesOut));
+                daily.executeUpdate();
             }
             return null;
         });
@@ -195,16 +211,27 @@ class PresenceStore {
                 select p.*, coalesce(s.connects, 0) as connects from device_presence p
                 left join device_stats s on s.device_id = p.device_id where p.device_id = :id""")
                 .param("id", device.value())
-                .query((rs, row) -> {
-                    int rssi = rs.getInt("rssi");
-                    Integer rssiValue = rs.wasNull() ? null : rssi;
-                    return new DeviceStatus(device.value(), rs.getBoolean("online"), instant(rs, "first_seen_at"),
-                            instant(rs, "last_seen_at"), instant(rs, "connected_at"), instant(rs, "disconnected_at"),
-                            rs.getString("disconnect_reason"), rs.getString("public_ip"), rs.getString("local_ip"),
-                            rssiValue, rs.getString("client_id"), rs.getString("protocol"), rs.getLong("connects"),
-                            json.readTree(rs.getString("info")));
-                })
+                .query(this::mapStatus)
                 .optional();
+    }
+
+    List<DeviceStatus> statuses(Collection<Long> devices) {
+        return jdbc.sql("""
+                select p.*, coalesce(s.connects, 0) as connects from device_presence p
+                left join device_stats s on s.device_id = p.device_id where p.device_id in (:ids)""")
+                .param("ids", devices)
+                .query(this::mapStatus)
+                .list();
+    }
+
+    private DeviceStatus mapStatus(ResultSet rs, int row) throws SQLException {
+        int rssi = rs.getInt("rssi");
+        Integer rssiValue = rs.wasNull() ? null : rssi;
+        return new DeviceStatus(rs.getLong("device_id"), rs.getBoolean("online"), instant(rs, "first_seen_at"),
+                instant(rs, "last_seen_at"), instant(rs, "connected_at"), instant(rs, "disconnected_at"),
+                rs.getString("disconnect_reason"), rs.getString("public_ip"), rs.getString("local_ip"),
+                rssiValue, rs.getString("client_id"), rs.getString("protocol"), rs.getLong("connects"),
+                json.readTree(rs.getString("info")));
     }
 
     boolean isOnline(DeviceId device) {
@@ -220,6 +247,18 @@ class PresenceStore {
                         rs.getLong("uptime_seconds"),
                         json.readValue(rs.getString("rejected"), new TypeReference<Map<String, Long>>() { })))
                 .optional();
+    }
+
+    /** The device's stored daily counters from {@code from} on, by day; days without traffic are absent. */
+    List<DailyActivity> dailyActivity(DeviceId device, LocalDate from) {
+        return jdbc.sql("""
+                select day, messages_in, bytes_in, messages_out, bytes_out from device_stats_daily
+                where device_id = :id and day >= :from order by day""")
+                .param("id", device.value())
+                .param("from", from)
+                .query((rs, row) -> new DailyActivity(rs.getObject("day", LocalDate.class), rs.getLong("messages_in"),
+                        rs.getLong("bytes_in"), rs.getLong("messages_out"), rs.getLong("bytes_out")))
+                .list();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

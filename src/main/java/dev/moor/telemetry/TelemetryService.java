@@ -1,6 +1,8 @@
 package dev.moor.telemetry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,34 +79,68 @@ public class TelemetryService {
      * log keeps the outcome.
      */
     public Written write(Caller caller, DeviceId id, String name, JsonNode value) {
+        Map<String, JsonNode> one = new LinkedHashMap<>();
+        one.put(name, value);
+        return writeAll(caller, id, one).getFirst();
+    }
+
+    /**
+     * Writes several datastream values at once, as {@link #write} writes one: all are validated before any is
+     * stored (one refused value refuses them all, VALIDATION_FAILED), and they are stored together with one
+     * timestamp, so that they read back as one update. Each is published to the device; the wait for the
+     * PUBACKs is five seconds in all.
+     */
+    public List<Written> writeAll(Caller caller, DeviceId id, Map<String, JsonNode> values) {
         caller.require(Permission.ORG_DEVICES_CONTROL);
         Device device = devices.get(caller, id);
+        if (values.isEmpty()) {
+            throw DomainException.invalid("Give at least one datastream value.");
+        }
         List<Template.Datastream> definitions = templates.find(device.templateId()).map(Template::datastreams).orElse(List.of());
-        DatastreamRules.Verdict verdict = DatastreamRules.check(definitions, name, value);
-        if (verdict.rejection().isPresent()) {
-            throw DomainException.invalid("Value refused for datastream " + name + ": " + verdict.rejection().get() + ".");
-        }
-        JsonNode stored = verdict.value().orElseThrow();
-        Instant at = Instant.now();
-        long logId = transactions.execute(status -> {
-            store.store(List.of(new DatastreamValue.Point(id, name, at, stored)));
-            timeline.record(id, TimelineType.DATASTREAM_WRITTEN, at, Map.of("name", name, "value", stored,
-                    "userId", caller.userId().map(user -> (Object) user.value()).orElse("token:" + caller.tokenId())));
-            return store.log(id, name, json.writeValueAsString(stored), caller.userId().map(user -> user.value()).orElse(null),
-                    caller.tokenId());
+        Map<String, JsonNode> checked = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            DatastreamRules.Verdict verdict = DatastreamRules.check(definitions, name, value);
+            if (verdict.rejection().isPresent()) {
+                throw DomainException.invalid("Value refused for datastream " + name + ": " + verdict.rejection().get() + ".");
+            }
+            checked.put(name, verdict.value().orElseThrow());
         });
-        CompletableFuture<DeviceLink.Delivery> sent = link.send(id, "datastreams/" + name, json.writeValueAsBytes(stored));
-        String delivery;
-        try {
-            delivery = sent.get(5, TimeUnit.SECONDS).name();
-        } catch (java.util.concurrent.TimeoutException pending) {
-            delivery = "PENDING";
-            sent.thenAccept(later -> store.logDelivery(logId, later.name()));
-        } catch (Exception e) {
-            delivery = DeviceLink.Delivery.FAILED.name();
-        }
-        store.logDelivery(logId, delivery);
-        return new Written(name, stored, at, delivery);
+        Instant at = Instant.now();
+        Object writer = caller.userId().map(user -> (Object) user.value()).orElse("token:" + caller.tokenId());
+        Map<String, Long> logIds = transactions.execute(status -> {
+            store.store(checked.entrySet().stream()
+                    .map(entry -> new DatastreamValue.Point(id, entry.getKey(), at, entry.getValue())).toList());
+            Map<String, Long> ids = new LinkedHashMap<>();
+            checked.forEach((name, stored) -> {
+                timeline.record(id, TimelineType.DATASTREAM_WRITTEN, at, Map.of("name", name, "value", stored,
+                        "userId", writer));
+                ids.put(name, store.log(id, name, json.writeValueAsString(stored),
+                        caller.userId().map(user -> user.value()).orElse(null), caller.tokenId()));
+            });
+            return ids;
+        });
+        Map<String, CompletableFuture<DeviceLink.Delivery>> sent = new LinkedHashMap<>();
+        checked.forEach((name, stored) -> sent.put(name, link.send(id, "datastreams/" + name, json.writeValueAsBytes(stored))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Written> written = new ArrayList<>();
+        sent.forEach((name, future) -> {
+            long logId = logIds.get(name);
+            String delivery;
+            try {
+                delivery = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).name();
+            } catch (java.util.concurrent.TimeoutException pending) {
+                delivery = "PENDING";
+                future.thenAccept(later -> store.logDelivery(logId, later.name()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                delivery = DeviceLink.Delivery.FAILED.name();
+            } catch (Exception e) {
+                delivery = DeviceLink.Delivery.FAILED.name();
+            }
+            store.logDelivery(logId, delivery);
+            written.add(new Written(name, checked.get(name), at, delivery));
+        });
+        return written;
     }
 
     /** The values users wrote to a device, newest first. Needs ORG_DEVICE_VIEW_ACTION_LOG. */

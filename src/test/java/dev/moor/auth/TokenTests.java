@@ -62,7 +62,7 @@ class TokenTests extends MoorIntegrationTest {
         String secret = created.body().get("token").asString();
         assertThat(api.get("/rest/v1/devices", secret).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response expired = api.get("/rest/v1/devices", secret);
             assertThat(expired.status()).isEqualTo(401);
             assertThat(expired.body().get("detail").asString()).contains("expired");

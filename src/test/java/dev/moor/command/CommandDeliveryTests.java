@@ -33,9 +33,9 @@ class CommandDeliveryTests extends MoorIntegrationTest {
             assertThat(received.get("name").asString()).isEqualTo("relay_toggle");
             assertThat(received.get("payload").get("state").asString()).isEqualTo("on");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(tenant, device, id).equals("DELIVERED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(tenant, device, id).equals("DELIVERED"));
             board.acknowledge(id, "{\"status\": \"ok\", \"result\": {\"relay\": \"on\"}}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(tenant, device, id).equals("ACKNOWLEDGED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(tenant, device, id).equals("ACKNOWLEDGED"));
 
             JsonNode command = api.get(commands(device) + "/" + id, tenant.token()).body();
             assertThat(command.get("result").get("relay").asString()).isEqualTo("on");
@@ -57,7 +57,7 @@ class CommandDeliveryTests extends MoorIntegrationTest {
                     .body().get("id").asString();
             assertThat(board.nextCommand().get("payload").asString()).isEqualTo("full");
             board.acknowledge(id, "{\"status\": \"error\", \"result\": \"sensor missing\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(tenant, device, id).equals("FAILED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(tenant, device, id).equals("FAILED"));
             assertThat(api.get(commands(device) + "/" + id, tenant.token()).body().get("result").asString())
                     .isEqualTo("sensor missing");
         }
@@ -97,7 +97,7 @@ class CommandDeliveryTests extends MoorIntegrationTest {
             JsonNode received = board.nextCommand();
             assertThat(received.get("id").asString()).isEqualTo(id);
             assertThat(received.get("payload").get("seconds").asInt()).isEqualTo(30);
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(tenant, device, id).equals("DELIVERED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(tenant, device, id).equals("DELIVERED"));
         }
     }
 
@@ -107,7 +107,7 @@ class CommandDeliveryTests extends MoorIntegrationTest {
         JsonNode device = device(tenant, "north");
         String id = api.post(commands(device), tenant.token(), Map.of("name", "too_late", "payload", "x",
                 "whenOffline", "queue", "ttlSeconds", 1)).body().get("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(tenant, device, id).equals("EXPIRED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(tenant, device, id).equals("EXPIRED"));
         assertThat(api.get(commands(device) + "/" + id, tenant.token()).body().get("sentAt").isNull()).isTrue();
 
         try (SimulatedDevice board = online(device)) {
@@ -135,7 +135,7 @@ class CommandDeliveryTests extends MoorIntegrationTest {
 
             assertThat(one.nextCommand().get("name").asString()).isEqualTo("lights_off");
             assertThat(two.nextCommand().get("payload").get("level").asInt()).isZero();
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.get("/rest/v1/command-batches/" + batchId, tenant.token()).body().get("status").asString().equals("DONE"));
             JsonNode done = api.get("/rest/v1/command-batches/" + batchId, tenant.token()).body();
             assertThat(done.get("deviceCount").asInt()).isEqualTo(3);

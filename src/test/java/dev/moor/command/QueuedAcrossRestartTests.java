@@ -50,7 +50,7 @@ class QueuedAcrossRestartTests {
                 JsonNode received = board.nextCommand();
                 assertThat(received.get("id").asString()).isEqualTo(id);
                 assertThat(received.get("payload").get("depth").asInt()).isEqualTo(2);
-                await().atMost(Duration.ofSeconds(10)).until(() -> api.get(commands(device) + "/" + id, tenant.token())
+                await().atMost(Duration.ofSeconds(30)).until(() -> api.get(commands(device) + "/" + id, tenant.token())
                         .body().get("status").asString().equals("DELIVERED"));
             }
         }

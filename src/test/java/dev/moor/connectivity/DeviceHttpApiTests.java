@@ -1,7 +1,9 @@
 package dev.moor.connectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.moor.support.Api;
@@ -62,8 +64,11 @@ class DeviceHttpApiTests extends MoorIntegrationTest {
 
         assertThat(api.get(path + "/datastreams", tenant.token()).body().size()).isZero();
         assertThat(api.get(path + "/timeline?eventType=EVENT", tenant.token()).body().get("totalElements").asLong()).isZero();
-        JsonNode rejected = api.get(path + "/stats", tenant.token()).body().get("rejected");
-        assertThat(rejected.get("NOT_JSON").asLong()).isEqualTo(2);
-        assertThat(rejected.get("PAYLOAD_TOO_LARGE").asLong()).isEqualTo(1);
+        // Activity counters reach the database on the next flush, so wait for it rather than read at once.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rejected = api.get(path + "/stats", tenant.token()).body().get("rejected");
+            assertThat(rejected.get("NOT_JSON").asLong()).isEqualTo(2);
+            assertThat(rejected.get("PAYLOAD_TOO_LARGE").asLong()).isEqualTo(1);
+        });
     }
 }

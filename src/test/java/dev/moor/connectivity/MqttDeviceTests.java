@@ -100,7 +100,7 @@ class MqttDeviceTests extends MoorIntegrationTest {
 
         Mqtt5BlockingClient byWord = Mqtt.client("device", device.token());
         assertThat(byWord.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get(device.path() + "/status", device.tenantToken()).body().get("connected").asBoolean()).isTrue());
         byWord.disconnect();
 
@@ -126,7 +126,7 @@ class MqttDeviceTests extends MoorIntegrationTest {
         Mqtt5BlockingClient connected = Mqtt.client(device.uid(), device.token());
         connected.connect();
         assertThat(api.delete(device.path(), device.tenantToken()).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !connected.getState().isConnected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !connected.getState().isConnected());
         assertRefused(Mqtt.client(device.uid(), device.token()));
         assertRefused(Mqtt.client("device", device.token()));
         assertThat(api.get(device.path() + "/status", device.tenantToken()).status()).isEqualTo(404);

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** Online exactly while the broker holds a session, whatever the order and timing of connects and disconnects. */
 class PresenceTests extends MoorIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     PresenceService presence;

@@ -45,7 +45,7 @@ class RestartTests {
             Mqtt5BlockingClient client = Mqtt.client(mqtt, "restart-" + Fixtures.unique(), device.get("uid").asString(),
                     device.get("token").asString());
             client.connect();
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.get(path, tenant.token()).body().get("connected").asBoolean());
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, tenant.token()).body().get("connected").asBoolean());
 
             // kill -9: no shutdown hook, no DISCONNECT, nothing recorded.
             first.destroyForcibly();
@@ -65,7 +65,7 @@ class RestartTests {
             Mqtt5BlockingClient again = Mqtt.client(mqtt, "restart-again", device.get("uid").asString(),
                     device.get("token").asString());
             again.connect();
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.get(path, tenant.token()).body().get("connected").asBoolean());
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, tenant.token()).body().get("connected").asBoolean());
             again.disconnect();
         } finally {
             stop(first);

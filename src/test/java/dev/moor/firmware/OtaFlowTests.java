@@ -68,11 +68,11 @@ class OtaFlowTests extends MoorIntegrationTest {
             assertThat(attempt(tenant, device).get("status").asString()).isEqualTo("DOWNLOADING");
 
             board.publish("ota", "{\"status\": \"downloading\", \"progress\": 60}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> attempt(tenant, device).get("progress").asInt() == 60);
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempt(tenant, device).get("progress").asInt() == 60);
             board.publish("ota", "{\"status\": \"installing\", \"progress\": 100}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> attempt(tenant, device).get("status").asString().equals("INSTALLING"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempt(tenant, device).get("status").asString().equals("INSTALLING"));
             board.publish("ota", "{\"status\": \"success\", \"md5\": \"" + TestBinaries.md5(image) + "\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> attempt(tenant, device).get("status").asString().equals("SUCCEEDED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempt(tenant, device).get("status").asString().equals("SUCCEEDED"));
 
             JsonNode status = api.get(base + "/firmware-status", tenant.token()).body();
             assertThat(status.get("current").get("md5").asString()).isEqualTo(TestBinaries.md5(image));

@@ -27,7 +27,7 @@ class SimulatorTests extends MoorIntegrationTest {
             assertThat(latest.findValuesAsString("name")).containsExactly("battery", "humidity", "temperature");
             assertThat(api.get(path + "/datastreams/temperature/history", tenant.token()).body().get("totalElements").asLong())
                     .isGreaterThan(5);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode status = api.get(path + "/status", tenant.token()).body();
                 assertThat(status.get("connected").asBoolean()).isFalse();
                 assertThat(status.get("info").get("platform").asString()).isEqualTo("simulator");

@@ -19,4 +19,12 @@ final class IotBackendBodies {
     /** {@code {"message": "...", "device_uid": "..."}}: the answer of an action on a device. */
     record DeviceMessage(String message, @JsonProperty("device_uid") String deviceUid) {
     }
+
+    /** {@code {"message", "device_uid", "data"}}: the answer of a create on a device. */
+    record DeviceMessageWithData<T>(String message, @JsonProperty("device_uid") String deviceUid, T data) {
+    }
+
+    /** The answer of set-target: {@code {"message", "device_uid", "md5"}}. */
+    record TargetMessage(String message, @JsonProperty("device_uid") String deviceUid, String md5) {
+    }
 }

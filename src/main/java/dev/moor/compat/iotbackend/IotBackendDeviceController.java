@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.Device;
 import dev.moor.device.DeviceSearch;
 import dev.moor.device.DeviceService;
 import dev.moor.device.Platform;
 import dev.moor.device.PlatformService;
+import dev.moor.firmware.FirmwareService;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.MoorProperties;
@@ -33,11 +35,16 @@ class IotBackendDeviceController {
 
     private final DeviceService devices;
     private final PlatformService platforms;
+    private final FirmwareService firmwares;
+    private final PresenceService presence;
     private final int mqttTlsPort;
 
-    IotBackendDeviceController(DeviceService devices, PlatformService platforms, MoorProperties properties) {
+    IotBackendDeviceController(DeviceService devices, PlatformService platforms, FirmwareService firmwares,
+            PresenceService presence, MoorProperties properties) {
         this.devices = devices;
+        this.presence = presence;
         this.platforms = platforms;
+        this.firmwares = firmwares;
         this.mqttTlsPort = properties.mqtt().tlsPort();
     }
 
@@ -46,12 +53,13 @@ class IotBackendDeviceController {
     IotBackendBodies.Data<List<IotBackendDevice>> list(Caller caller) {
         List<Platform> catalogue = platforms.platforms();
         return new IotBackendBodies.Data<>(visibleDevices(caller).stream()
-                .map(device -> IotBackendMapping.summary(device, catalogue)).toList());
+                .map(device -> IotBackendMapping.summary(device, catalogue, presence.status(caller, device.deviceId())))
+                .toList());
     }
 
     @GetMapping("/{uid}")
     IotBackendBodies.Data<IotBackendDeviceDetail> get(Caller caller, @PathVariable String uid) {
-        return new IotBackendBodies.Data<>(detail(devices.getByUid(caller, uid)));
+        return new IotBackendBodies.Data<>(detail(caller, devices.getByUid(caller, uid)));
     }
 
     /** "Update editable device fields": name and description; answers the full detail. Other fields are ignored. */
@@ -67,11 +75,12 @@ class IotBackendDeviceController {
         Device updated = devices.update(caller, device.deviceId(), new DeviceService.DeviceChange(name, description,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()));
-        return new IotBackendBodies.Data<>(detail(updated));
+        return new IotBackendBodies.Data<>(detail(caller, updated));
     }
 
-    private IotBackendDeviceDetail detail(Device device) {
-        return IotBackendMapping.detail(device, platforms.platforms(), mqttTlsPort);
+    private IotBackendDeviceDetail detail(Caller caller, Device device) {
+        return IotBackendMapping.detail(device, platforms.platforms(), mqttTlsPort,
+                presence.status(caller, device.deviceId()), firmwares.status(caller, device.deviceId()));
     }
 
     private List<Device> visibleDevices(Caller caller) {
@@ -88,7 +97,7 @@ class IotBackendDeviceController {
     }
 
     /** A string field, absent when missing; the Laravel-style message for any other type. */
-    private static Optional<String> text(JsonNode body, String field) {
+    static Optional<String> text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();

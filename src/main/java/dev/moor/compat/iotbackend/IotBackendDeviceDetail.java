@@ -20,7 +20,7 @@ record IotBackendDeviceDetail(
         IotBackendRef platform,
         IotBackendRef board,
         @JsonProperty("board_variant") IotBackendRef boardVariant,
-        @JsonProperty("current_firmware") JsonNode currentFirmware,
-        @JsonProperty("target_firmware") JsonNode targetFirmware,
+        @JsonProperty("current_firmware") IotBackendFirmware currentFirmware,
+        @JsonProperty("target_firmware") IotBackendFirmware targetFirmware,
         JsonNode meta) {
 }

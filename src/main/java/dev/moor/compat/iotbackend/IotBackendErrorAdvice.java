@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors as iotbackend.cloud answers them: a body {@code {"message": "..."}} (004_acf27261eee54b3f.txt,
@@ -30,6 +31,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IotBackendErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(IotBackendErrorAdvice.class);
+    private static final String FILE_TOO_LARGE = "The file field must not be greater than 4096 kilobytes.";
+    /**
+     * "Command endpoints can return a validation-style JSON response when the device cannot accept commands
+     * right now, for example if it is offline or reconnecting" (004_acf27261eee54b3f.txt, "Command
+     * restrictions"); the page does not give the message.
+     */
+    private static final String OFFLINE = "The device is offline and cannot accept commands right now.";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<IotBackendBodies.Message> domain(DomainException exception) {
@@ -53,6 +61,13 @@ class IotBackendErrorAdvice {
         log.debug("Constraint violation", exception);
         return ResponseEntity.unprocessableContent()
                 .body(new IotBackendBodies.Message("The request conflicts with existing data."));
+    }
+
+    /** Laravel's message for its "max:4096" file rule (the page: "maximum file size is 4 MB"). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<IotBackendBodies.Message> tooLarge(MaxUploadSizeExceededException exception) {
+        return ResponseEntity.unprocessableContent()
+                .body(new IotBackendBodies.Message(FILE_TOO_LARGE));
     }
 
     /** A path segment of the wrong type names nothing that exists. */
@@ -101,6 +116,7 @@ class IotBackendErrorAdvice {
             case PERMISSION_DENIED -> "This action is unauthorized.";
             case RATE_LIMITED -> "Too Many Attempts.";
             case DEVICE_NOT_FOUND -> "Device not found.";
+            case DEVICE_OFFLINE -> OFFLINE;
             case VALIDATION_FAILED, MALFORMED_REQUEST, DEVICE_NAME_INVALID, METAFIELD_VALUE_INVALID, PAYLOAD_TOO_LARGE,
                     USER_NOT_ACTIVATED, EMAIL_TAKEN, ORGANIZATION_NOT_EMPTY, TEMPLATE_IN_USE, METAFIELD_NAME_TAKEN,
                     TAG_NAME_TAKEN, CONFLICT, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, RESOURCE_NOT_FOUND,
@@ -108,8 +124,7 @@ class IotBackendErrorAdvice {
                     TAG_NOT_FOUND, DEVICE_GROUP_NOT_FOUND, OAUTH_CLIENT_NOT_FOUND, OAUTH_INVALID_GRANT,
                     OAUTH_UNSUPPORTED_GRANT_TYPE, RANGE_NOT_SATISFIABLE, FIRMWARE_NOT_FOUND, FIRMWARE_DUPLICATE,
                     FIRMWARE_IN_USE, FIRMWARE_CHECKSUM_MISMATCH, APP_NOT_FOUND, COMMAND_NOT_FOUND, COMMAND_BATCH_NOT_FOUND,
-                    COMMAND_BUTTON_NOT_FOUND, APP_NAME_TAKEN, APP_IN_USE, COMMAND_BUTTON_TAKEN, DEVICE_OFFLINE,
-                    OTA_TARGET_MISSING,
+                    COMMAND_BUTTON_NOT_FOUND, APP_NAME_TAKEN, APP_IN_USE, COMMAND_BUTTON_TAKEN, OTA_TARGET_MISSING,
                     APPLICATION_NOT_FOUND, EXPORT_NOT_FOUND, EVENT_NOT_FOUND -> detail;
         };
     }

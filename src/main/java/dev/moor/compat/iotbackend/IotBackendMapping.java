@@ -6,10 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import dev.moor.connectivity.DeviceStatus;
 import dev.moor.device.Board;
 import dev.moor.device.BoardVariant;
 import dev.moor.device.Device;
 import dev.moor.device.Platform;
+import dev.moor.firmware.Firmware;
+import dev.moor.firmware.FirmwareStatus;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,8 +26,8 @@ final class IotBackendMapping {
     private IotBackendMapping() {
     }
 
-    static IotBackendDevice summary(Device device, List<Platform> catalogue) {
-        return new IotBackendDevice(device.uid(), device.name(), status(device), null,
+    static IotBackendDevice summary(Device device, List<Platform> catalogue, DeviceStatus presence) {
+        return new IotBackendDevice(device.uid(), device.name(), status(presence), timestamp(presence.lastSeenAt()),
                 platform(device, catalogue), board(device, catalogue), variant(device, catalogue));
     }
 
@@ -34,28 +37,52 @@ final class IotBackendMapping {
      * {@code meta} is the device's stored metadata with that port added, as the page's "device metadata
      * from the stored meta field" says.
      */
-    static IotBackendDeviceDetail detail(Device device, List<Platform> catalogue, int mqttTlsPort) {
+    static IotBackendDeviceDetail detail(Device device, List<Platform> catalogue, int mqttTlsPort,
+            DeviceStatus presence, FirmwareStatus firmware) {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
         if (device.meta() != null && device.meta().isObject()) {
             meta.setAll((ObjectNode) device.meta());
         }
         meta.put("mqtt_port", mqttTlsPort);
-        return new IotBackendDeviceDetail(device.uid(), device.name(), device.description(), status(device),
-                isOnline(device), null, null, mqttTlsPort, null, timestamp(device.activatedAt()), null, null,
-                platform(device, catalogue), board(device, catalogue), variant(device, catalogue),
-                JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.nullNode(), meta);
+        return new IotBackendDeviceDetail(device.uid(), device.name(), device.description(), status(presence),
+                presence.connected(), presence.publicIp(), presence.localIp(), mqttTlsPort, presence.rssi(),
+                timestamp(presence.firstSeenAt()), timestamp(presence.lastSeenAt()), timestamp(firmware.lastOtaAt()), platform(device, catalogue), board(device, catalogue),
+                variant(device, catalogue), currentFirmware(firmware), firmware(firmware.target()), meta);
+    }
+
+    /** The firmware object of the firmware list, upload and PATCH answers. */
+    static IotBackendFirmware firmware(Firmware firmware) {
+        if (firmware == null) {
+            return null;
+        }
+        return new IotBackendFirmware(firmware.id(), firmware.name(), firmware.version(), firmware.notes(), firmware.md5(),
+                firmware.size(), timestamp(firmware.createdAt()), firmware.isCurrent(), firmware.isTarget());
     }
 
     /**
-     * "pending" until the device first connects (the page's example of a new device), then "online" or
-     * "offline" as Moor's presence records it.
+     * What the device runs. The page does not show {@code current_firmware}'s shape; it is the firmware object,
+     * and for a binary the device reports but nobody uploaded, the same object with only md5 and version known.
      */
-    static String status(Device device) {
-        return device.status() == null ? "pending" : device.status();
+    private static IotBackendFirmware currentFirmware(FirmwareStatus status) {
+        if (status.current() != null) {
+            return firmware(status.current());
+        }
+        if (status.currentMd5() == null) {
+            return null;
+        }
+        return new IotBackendFirmware(null, null, status.currentVersion(), null, status.currentMd5(), null, null, true,
+                false);
     }
 
-    static boolean isOnline(Device device) {
-        return "online".equals(device.status());
+    /**
+     * "pending" until the device first connects (the page's example of a new device), then "online" while the
+     * broker holds its session and "offline" otherwise.
+     */
+    static String status(DeviceStatus presence) {
+        if (presence.connected()) {
+            return "online";
+        }
+        return presence.firstSeenAt() == null ? "pending" : "offline";
     }
 
     static String timestamp(Instant instant) {

@@ -1,32 +1,50 @@
 package dev.moor.compat.losant;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import dev.moor.connectivity.DeviceLink;
+import dev.moor.connectivity.DeviceStatus;
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.Device;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.moor.device.DeviceId;
 import org.springframework.stereotype.Component;
 
 /**
- * A device's {@code connectionInfo} (schemas.md, "Device"). Whether it is connected comes from the broker
- * through {@link DeviceLink} when connectivity provides one, else from the registry's status; the time is
- * when the device last became active, as the registry records it. Until presence history is available the
- * time of the last disconnect is not known, so a disconnected device shows the last activation.
+ * Devices' {@code connectionInfo} (schemas.md, "Device": {@code connected} 1, 0 or null, and {@code time}),
+ * from Moor's presence: connected while the broker holds a session of the device, and the time of the last
+ * connect or, when disconnected, of the last disconnect. A device that never connected shows
+ * {@code {"connected": 0}} with no time.
  */
 @Component
 class LosantConnectionInfo {
 
-    private final ObjectProvider<DeviceLink> link;
+    private final PresenceService presence;
 
-    LosantConnectionInfo(ObjectProvider<DeviceLink> link) {
-        this.link = link;
+    LosantConnectionInfo(PresenceService presence) {
+        this.presence = presence;
+    }
+
+    /** The connection info of each device, read in one query. */
+    Map<DeviceId, LosantDevice.ConnectionInfo> of(Collection<Device> devices) {
+        Map<DeviceId, DeviceStatus> statuses = presence.statusesOf(devices.stream().map(Device::deviceId).toList());
+        return devices.stream().collect(Collectors.toMap(Device::deviceId,
+                device -> info(Optional.ofNullable(statuses.get(device.deviceId())))));
     }
 
     LosantDevice.ConnectionInfo of(Device device) {
-        Optional<DeviceLink> broker = Optional.ofNullable(link.getIfAvailable());
-        boolean connected = broker.map(found -> found.isOnline(device.deviceId()))
-                .orElse("online".equalsIgnoreCase(device.status()));
-        String time = device.activatedAt() == null ? null : LosantDates.format(device.activatedAt());
-        return new LosantDevice.ConnectionInfo(connected ? 1 : 0, time);
+        return of(List.of(device)).get(device.deviceId());
+    }
+
+    private static LosantDevice.ConnectionInfo info(Optional<DeviceStatus> status) {
+        if (status.isEmpty()) {
+            return new LosantDevice.ConnectionInfo(0, null);
+        }
+        DeviceStatus known = status.get();
+        Instant time = known.connected() ? known.connectedAt() : known.disconnectedAt();
+        return new LosantDevice.ConnectionInfo(known.connected() ? 1 : 0, time == null ? null : LosantDates.format(time));
     }
 }

@@ -1,6 +1,7 @@
 package dev.moor.compat.losant;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.moor.device.Device;
@@ -12,8 +13,8 @@ import dev.moor.organization.Application;
 import dev.moor.organization.ApplicationService;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
-import dev.moor.shared.ErrorCode;
 import dev.moor.shared.Page;
+import dev.moor.shared.SubOrganizations;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,13 +43,15 @@ class LosantDeviceController {
     private final DeviceService devices;
     private final ExportService exports;
     private final LosantConnectionInfo connections;
+    private final LosantApplicationDevices applicationDevices;
 
     LosantDeviceController(ApplicationService applications, DeviceService devices, ExportService exports,
-            LosantConnectionInfo connections) {
+            LosantConnectionInfo connections, LosantApplicationDevices applicationDevices) {
         this.applications = applications;
         this.devices = devices;
         this.exports = exports;
         this.connections = connections;
+        this.applicationDevices = applicationDevices;
     }
 
     /** devices.md "Get": sorting, paging, name glob, device class and tag filters. */
@@ -59,10 +62,12 @@ class LosantDeviceController {
         LosantDeviceQuery parsed = LosantDeviceQuery.parse(query);
         DeviceSearch search = new DeviceSearch(Optional.empty(), parsed.tagFilters(), Optional.empty(), Optional.empty(),
                 parsed.deviceClass(), Optional.of(application.organization()),
-                dev.moor.shared.SubOrganizations.EXCLUDED, parsed.sort()).withNameGlob(parsed.nameGlob().orElse(null));
+                SubOrganizations.EXCLUDED, parsed.sort()).withNameGlob(parsed.nameGlob().orElse(null));
         Page<Device> page = devices.search(caller, search, parsed.page());
+        Map<DeviceId, LosantDevice.ConnectionInfo> connectionInfo = parsed.connectionInfo() == ConnectionInfoChoice.INCLUDED
+                ? connections.of(page.content()) : Map.of();
         List<LosantDevice> items = page.content().stream()
-                .map(device -> map(device, application, parsed.connectionInfo())).toList();
+                .map(device -> map(device, application, Optional.ofNullable(connectionInfo.get(device.deviceId())))).toList();
         return new LosantDevices(items, items.size(), page.totalElements(), parsed.page().size(), parsed.page().page(),
                 parsed.filter().orElse(null), parsed.filterField().orElse(null), parsed.sortField(),
                 parsed.sortDirection(), application.id(), parsed.deviceClassWire().orElse(null),
@@ -80,7 +85,7 @@ class LosantDeviceController {
                 Optional.of(application.organization()), Optional.empty(), device.description(),
                 device.tags().orElse(List.of()), device.attributes().orElse(List.of()), device.deviceClass(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        return map(created, application, ConnectionInfoChoice.INCLUDED);
+        return map(created, application, Optional.of(connections.of(created)));
     }
 
     /**
@@ -107,7 +112,9 @@ class LosantDeviceController {
             @RequestParam(required = false) String excludeConnectionInfo) {
         caller.requireAnyScope(LosantScopes.DEVICE_GET);
         Application application = applications.get(caller, applicationId);
-        return map(find(caller, application, deviceId), application, ConnectionInfoChoice.of(excludeConnectionInfo));
+        Device device = applicationDevices.get(caller, application, deviceId);
+        return map(device, application, ConnectionInfoChoice.of(excludeConnectionInfo) == ConnectionInfoChoice.INCLUDED
+                ? Optional.of(connections.of(device)) : Optional.empty());
     }
 
     /** device.md "Patch": a Device Patch body; given tags or attributes replace the old ones. */
@@ -116,12 +123,12 @@ class LosantDeviceController {
             @RequestBody JsonNode body) {
         caller.requireAnyScope(LosantScopes.DEVICE_PATCH);
         Application application = applications.get(caller, applicationId);
-        Device device = find(caller, application, deviceId);
+        Device device = applicationDevices.get(caller, application, deviceId);
         LosantDeviceBody change = LosantDeviceBody.patch(body);
         Device updated = devices.update(caller, device.deviceId(), new DeviceService.DeviceChange(change.name(),
                 change.description(), change.tags(), change.attributes(), change.deviceClass(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()));
-        return map(updated, application, ConnectionInfoChoice.INCLUDED);
+        return map(updated, application, Optional.of(connections.of(updated)));
     }
 
     /** device.md "Delete": 200 {@code {"success": true}}. */
@@ -129,21 +136,11 @@ class LosantDeviceController {
     LosantSuccess delete(Caller caller, @PathVariable String applicationId, @PathVariable String deviceId) {
         caller.requireAnyScope(LosantScopes.DEVICE_DELETE);
         Application application = applications.get(caller, applicationId);
-        devices.delete(caller, find(caller, application, deviceId).deviceId());
+        devices.delete(caller, applicationDevices.get(caller, application, deviceId).deviceId());
         return LosantSuccess.TRUE;
     }
 
-    /** A device of this application that the caller may see; anything else is "Device was not found". */
-    private Device find(Caller caller, Application application, String losantId) {
-        DeviceId id = LosantIds.device(losantId).orElseThrow(LosantDeviceController::deviceNotFound);
-        Device device = devices.get(caller, id);
-        if (device.organizationId() != application.organizationId()) {
-            throw deviceNotFound();
-        }
-        return device;
-    }
-
-    private LosantDevice map(Device device, Application application, ConnectionInfoChoice connectionInfo) {
+    private static LosantDevice map(Device device, Application application, Optional<LosantDevice.ConnectionInfo> connectionInfo) {
         String id = LosantIds.of(device.deviceId());
         return new LosantDevice(id, id, application.id(), LosantDates.format(device.createdAt()),
                 LosantDates.format(device.updatedAt()), device.name(),
@@ -151,7 +148,7 @@ class LosantDeviceController {
                 device.tags().stream().map(tag -> new LosantDevice.Tag(tag.key(), tag.value())).toList(),
                 device.attributes().stream().map(a -> new LosantDevice.Attribute(a.name(), a.dataType())).toList(),
                 device.deviceClass().wire(),
-                connectionInfo == ConnectionInfoChoice.INCLUDED ? connections.of(device) : null);
+                connectionInfo.orElse(null));
     }
 
     /** The optional export body: an object with {@code email} and {@code callbackUrl} at most. */
@@ -179,10 +176,6 @@ class LosantDeviceController {
             throw DomainException.invalid(property + " must be a string.");
         }
         return Optional.of(value.asString());
-    }
-
-    private static DomainException deviceNotFound() {
-        return new DomainException(ErrorCode.DEVICE_NOT_FOUND, "Device was not found");
     }
 
     /** Whether a Device carries its connectionInfo ({@code excludeConnectionInfo}, devices.md "Get"). */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.moor.auth.WebApiKeyService;
+import dev.moor.connectivity.PresenceService;
 import dev.moor.device.Device;
 import dev.moor.device.DeviceGroup;
 import dev.moor.device.DeviceGroupId;
@@ -15,6 +17,11 @@ import dev.moor.device.DeviceSearch;
 import dev.moor.device.DeviceService;
 import dev.moor.device.Platform;
 import dev.moor.device.PlatformService;
+import dev.moor.firmware.App;
+import dev.moor.firmware.AppService;
+import dev.moor.firmware.AppVersion;
+import dev.moor.firmware.FirmwareService;
+import dev.moor.firmware.FirmwareStatus;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.ErrorCode;
@@ -38,10 +45,16 @@ class MyMoteDeviceController {
     private final DeviceService devices;
     private final DeviceGroupService groups;
     private final PlatformService platforms;
+    private final PresenceService presence;
+    private final FirmwareService firmwares;
+    private final AppService apps;
 
     MyMoteDeviceController(WebApiKeyService keys, DeviceService devices, DeviceGroupService groups,
-            PlatformService platforms) {
+            PlatformService platforms, PresenceService presence, FirmwareService firmwares, AppService apps) {
         this.keys = keys;
+        this.presence = presence;
+        this.firmwares = firmwares;
+        this.apps = apps;
         this.devices = devices;
         this.groups = groups;
         this.platforms = platforms;
@@ -51,7 +64,7 @@ class MyMoteDeviceController {
     @GetMapping("/devices")
     List<MyMoteBodies.DeviceWithStatus> devices(@PathVariable String userid, @PathVariable String webapiKey) {
         Caller caller = keys.authenticate(userid, webapiKey);
-        return withStatus(visibleDevices(caller));
+        return withStatus(caller, visibleDevices(caller));
     }
 
     /** "Get a device with connection status": an array of one DEVICEST, as the docs give the result. */
@@ -59,7 +72,7 @@ class MyMoteDeviceController {
     List<MyMoteBodies.DeviceWithStatus> device(@PathVariable String userid, @PathVariable String webapiKey,
             @PathVariable String deviceid) {
         Caller caller = keys.authenticate(userid, webapiKey);
-        return withStatus(List.of(device(caller, deviceid)));
+        return withStatus(caller, List.of(device(caller, deviceid)));
     }
 
     /** "Get a device connection status": DEVICESTATUS. */
@@ -67,7 +80,17 @@ class MyMoteDeviceController {
     MyMoteBodies.DeviceStatus status(@PathVariable String userid, @PathVariable String webapiKey,
             @PathVariable String deviceid) {
         Caller caller = keys.authenticate(userid, webapiKey);
-        return new MyMoteBodies.DeviceStatus(MyMoteMapping.connectionState(device(caller, deviceid)));
+        return new MyMoteBodies.DeviceStatus(
+                MyMoteMapping.connectionState(presence.isOnline(device(caller, deviceid).deviceId())));
+    }
+
+    /** "Get a device activity statistics": DEVICESTATS. */
+    @GetMapping("/devices/{deviceid}/stat")
+    MyMoteDeviceStats stats(@PathVariable String userid, @PathVariable String webapiKey, @PathVariable String deviceid) {
+        Caller caller = keys.authenticate(userid, webapiKey);
+        Device device = device(caller, deviceid);
+        return MyMoteDeviceStats.of(device.id(), presence.activity(caller, device.deviceId()),
+                presence.dailyActivity(caller, device.deviceId(), MyMoteDeviceStats.DAYS));
     }
 
     /** "Get all devices from a group": {@code [DEVICE, …]}. */
@@ -85,7 +108,9 @@ class MyMoteDeviceController {
             }
         }
         List<Platform> catalogue = platforms.platforms();
-        return members.stream().map(device -> MyMoteMapping.device(device, Optional.of(group), catalogue)).toList();
+        Map<Long, String> appNames = appNames(caller);
+        return members.stream().map(device -> MyMoteMapping.device(device, Optional.of(group), catalogue,
+                running(caller, device, appNames))).toList();
     }
 
     /** The group APIs' "Get all groups": {@code [GROUP, …]}. */
@@ -102,22 +127,28 @@ class MyMoteDeviceController {
         }
     }
 
-    private List<MyMoteBodies.DeviceWithStatus> withStatus(List<Device> found) {
+    private List<MyMoteBodies.DeviceWithStatus> withStatus(Caller caller, List<Device> found) {
         Map<DeviceId, DeviceGroupId> groupOf = groups.groupsOf(found);
         List<Platform> catalogue = platforms.platforms();
+        Map<Long, String> appNames = appNames(caller);
         return found.stream().map(device -> MyMoteMapping.withStatus(device,
-                Optional.ofNullable(groupOf.get(device.deviceId())), catalogue)).toList();
+                Optional.ofNullable(groupOf.get(device.deviceId())), catalogue, running(caller, device, appNames)))
+                .toList();
     }
 
-    /**
-     * A device by MyMote's {@code deviceid}: the docs do not say whether that is DEVICE's {@code id} or its
-     * {@code device_id}, so both are taken: digits are Moor's device id, anything else its uid.
-     */
+    private MyMoteMapping.Running running(Caller caller, Device device, Map<Long, String> appNames) {
+        FirmwareStatus firmware = firmwares.status(caller, device.deviceId());
+        AppVersion app = apps.status(caller, device.deviceId()).current();
+        return new MyMoteMapping.Running(presence.isOnline(device.deviceId()), firmware.currentVersion(),
+                app == null ? null : appNames.get(app.appId()), app == null ? null : app.version());
+    }
+
+    private Map<Long, String> appNames(Caller caller) {
+        return apps.list(caller).stream().collect(Collectors.toMap(App::id, App::name));
+    }
+
     private Device device(Caller caller, String deviceid) {
-        if (deviceid.matches("[0-9]{1,18}")) {
-            return devices.get(caller, new DeviceId(Long.parseLong(deviceid)));
-        }
-        return devices.getByUid(caller, deviceid);
+        return MyMoteDevices.find(devices, caller, deviceid);
     }
 
     private static DeviceGroupId groupId(String groupid) {

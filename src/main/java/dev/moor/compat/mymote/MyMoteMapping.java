@@ -33,22 +33,28 @@ final class MyMoteMapping {
      * device's metadata keys {@code location} (text, or [lat, lon]), {@code connectivity} and {@code iccid}.
      * The stats record of a device is identified by the device's id.
      */
-    static MyMoteDevice device(Device device, Optional<DeviceGroupId> group, List<Platform> catalogue) {
+    /** What a DEVICE shows beyond the registry: presence, and the firmware and app the device runs. */
+    record Running(boolean online, String fwversion, String appName, String appVersion) {
+    }
+
+    static MyMoteDevice device(Device device, Optional<DeviceGroupId> group, List<Platform> catalogue, Running running) {
         String id = Long.toString(device.id());
         return new MyMoteDevice(id, device.uid(), text(device.token()),
                 device.ownerUserId() == null ? "" : Long.toString(device.ownerUserId()),
                 group.map(DeviceGroupId::toString).orElse(""), device.name(), type(device, catalogue),
-                location(device.meta()), metaText(device.meta(), "connectivity").orElse("MQTT"), "", "", "", id,
+                location(device.meta()), metaText(device.meta(), "connectivity").orElse("MQTT"),
+                text(running.fwversion()), text(running.appName()), text(running.appVersion()), id,
                 metaText(device.meta(), "iccid").orElse(""));
     }
 
     static MyMoteBodies.DeviceWithStatus withStatus(Device device, Optional<DeviceGroupId> group,
-            List<Platform> catalogue) {
-        return new MyMoteBodies.DeviceWithStatus(device(device, group, catalogue), connectionState(device));
+            List<Platform> catalogue, Running running) {
+        return new MyMoteBodies.DeviceWithStatus(device(device, group, catalogue, running),
+                connectionState(running.online()));
     }
 
-    static String connectionState(Device device) {
-        return "online".equals(device.status()) ? CONNECTED : DISCONNECTED;
+    static String connectionState(boolean online) {
+        return online ? CONNECTED : DISCONNECTED;
     }
 
     static MyMoteBodies.Group group(DeviceGroup group) {

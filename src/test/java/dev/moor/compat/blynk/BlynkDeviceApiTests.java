@@ -391,7 +391,7 @@ class BlynkDeviceApiTests extends MoorIntegrationTest {
         Mqtt5BlockingClient client = Mqtt.client(core.get("uid").asString(), core.get("token").asString());
         client.connect();
         client.disconnect();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> !blynk.core(tenant.token(), active).get("activatedAt").isNull());
 
         Api.Response recent = api.get(BASE + "/device/last-activated", tenant.token());

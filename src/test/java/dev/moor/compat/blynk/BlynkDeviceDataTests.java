@@ -59,10 +59,10 @@ class BlynkDeviceDataTests extends MoorIntegrationTest {
 
         Mqtt5BlockingClient client = Mqtt.client(device.get("uid").asString(), device.get("token").asString());
         client.connect();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get(BASE + "/device/online?deviceId=" + id, tenant.token()).body().get("connected").asBoolean());
         client.disconnect();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 !api.get(BASE + "/device/online?deviceId=" + id, tenant.token()).body().get("connected").asBoolean());
 
         Member stranger = blynk.member(tenant, "OWN_DEVICES_VIEW");
@@ -78,7 +78,7 @@ class BlynkDeviceDataTests extends MoorIntegrationTest {
         assertThat(api.put("/rest/v1/devices/" + id + "/datastreams/target", tenant.token(), Map.of("value", 19)).status())
                 .isEqualTo(200);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get(BASE + "/device?deviceId=" + id, tenant.token()).body().get("dataStreamValues").size() == 2);
         JsonNode values = api.get(BASE + "/device?deviceId=" + id, tenant.token()).body().get("dataStreamValues");
         JsonNode temperature = values.valueStream().filter(v -> v.get("dataStreamLabel").asString().equals("temperature"))
@@ -212,7 +212,7 @@ class BlynkDeviceDataTests extends MoorIntegrationTest {
         assertThat(api.put("/rest/v1/devices/" + id + "/datastreams/target", tenant.token(), Map.of("value", 18)).status()).isEqualTo(200);
         assertThat(api.post(BASE + "/device/trigger-event", tenant.token(), Map.of("deviceId", id, "eventCode", "door_open")).status())
                 .isEqualTo(204);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 api.get("/rest/v1/devices/" + id + "/datastreams", tenant.token()).body().size() == 2);
 
         Member viewer = blynk.member(tenant, "ORG_DEVICES_VIEW");

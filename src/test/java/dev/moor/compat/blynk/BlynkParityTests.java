@@ -20,7 +20,10 @@ class BlynkParityTests extends MoorIntegrationTest {
     void theSameScenarioThroughBothSurfacesLeavesTheSameCoreState() {
         Fixtures.Tenant tenant = fixtures.tenant();
         BlynkTestSupport blynk = new BlynkTestSupport(api, fixtures);
-        String template = fixtures.template(tenant.token());
+        Api.Response created = api.post("/rest/v1/templates", tenant.token(), Map.of("name", "Parity " + Fixtures.unique(),
+                "datastreams", List.of(Map.of("name", "target", "type", "DOUBLE")),
+                "events", List.of(Map.of("code", "door_open", "level", "WARNING"))));
+        String template = created.body().get("id").asString();
         Api.Response field = api.post("/rest/v1/templates/" + template + "/metafields", tenant.token(),
                 Map.of("name", "Serial", "type", "TEXT"));
         long serial = field.body().get("id").asLong();
@@ -38,6 +41,9 @@ class BlynkParityTests extends MoorIntegrationTest {
         ok(api.post("/rest/v1/devices/" + moor + "/transfer/owner", token, Map.of("ownerUserId", firstOwner)));
         ok(api.post("/rest/v1/devices/" + moor + "/transfer/organization", token, Map.of("organizationId", sub)));
         ok(api.post("/rest/v1/devices/" + moor + "/transfer/owner", token, Map.of("ownerUserId", finalOwner)));
+        ok(api.put("/rest/v1/devices/" + moor + "/datastreams/target", token, Map.of("value", 20)));
+        ok(api.delete("/rest/v1/devices/" + moor + "/datastreams", token));
+        ok(api.post("/rest/v1/devices/" + moor + "/events", token, Map.of("code", "door_open", "description", "front")));
 
         // The Blynk dialect.
         long viaBlynk = blynk.create(token, template, "Parity Probe").get("id").asLong();
@@ -48,12 +54,20 @@ class BlynkParityTests extends MoorIntegrationTest {
         ok(api.post(BASE + "/device/transfer/to-owner", token, Map.of("deviceId", viaBlynk, "newOwnerUserId", firstOwner)));
         ok(api.post(BASE + "/device/transfer/to-organization", token, Map.of("deviceId", viaBlynk, "newOrgId", sub)));
         ok(api.post(BASE + "/device/transfer/to-owner", token, Map.of("deviceId", viaBlynk, "newOwnerUserId", finalOwner)));
+        ok(api.put("/rest/v1/devices/" + viaBlynk + "/datastreams/target", token, Map.of("value", 20)));
+        ok(api.delete(BASE + "/device/clear?deviceId=" + viaBlynk, token));
+        ok(api.post(BASE + "/device/trigger-event", token, Map.of("deviceId", viaBlynk, "eventCode", "door_open",
+                "eventDescription", "front")));
 
         assertThat(state(token, viaBlynk)).isEqualTo(state(token, moor));
         assertThat(state(token, moor).get("organizationId").asLong()).isEqualTo(sub);
         assertThat(state(token, moor).get("ownerUserId").asLong()).isEqualTo(finalOwner);
         assertThat(api.get("/rest/v1/devices/" + moor + "/metafields", token).body())
                 .isEqualTo(api.get("/rest/v1/devices/" + viaBlynk + "/metafields", token).body());
+        assertThat(timeline(token, viaBlynk)).isEqualTo(timeline(token, moor));
+        assertThat(timeline(token, moor)).hasSize(2);
+        assertThat(api.get("/rest/v1/devices/" + moor + "/datastreams", token).body()).isEmpty();
+        assertThat(api.get("/rest/v1/devices/" + viaBlynk + "/datastreams", token).body()).isEmpty();
         // And the Blynk view of both is the same, but for the id and token.
         JsonNode moorAsBlynk = api.get(BASE + "/device?deviceId=" + moor, token).body();
         JsonNode blynkAsBlynk = api.get(BASE + "/device?deviceId=" + viaBlynk, token).body();
@@ -69,6 +83,12 @@ class BlynkParityTests extends MoorIntegrationTest {
             device.remove(field);
         }
         return device;
+    }
+
+    /** The timeline's entries without their ids and times. */
+    private List<JsonNode> timeline(String token, long id) {
+        return api.get("/rest/v1/devices/" + id + "/timeline", token).body().get("content").valueStream()
+                .map(entry -> (JsonNode) ((ObjectNode) entry).without(List.of("id", "ts"))).toList();
     }
 
     private static void ok(Api.Response response) {

@@ -1,13 +1,19 @@
 package dev.moor.compat.iotbackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.moor.support.MoorIntegrationTest;
+import dev.moor.support.Mqtt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -159,6 +165,39 @@ class IotBackendDeviceTests extends MoorIntegrationTest {
         assertThat(denied.body().get("message").asString()).isEqualTo("This action is unauthorized.");
         assertThat(api.get("/v1/user/devices/" + uid, viewerToken).body().get("data").get("name").asString())
                 .isEqualTo("Guarded");
+    }
+
+    @Test
+    void followsTheDevicesConnectionAndReportedNetwork() {
+        Fixtures.Tenant tenant = fixtures.tenant();
+        JsonNode created = esp07s(tenant, "Connected");
+        String uid = created.get("uid").asString();
+        String path = "/v1/user/devices/" + uid;
+        Mqtt5BlockingClient device = Mqtt.client(uid, created.get("token").asString());
+        device.connect();
+        try {
+            device.publishWith().topic("devices/" + uid + "/info").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"localIp\":\"192.168.1.20\",\"rssi\":-61}".getBytes(StandardCharsets.UTF_8)).send();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode detail = api.get(path, tenant.token()).body().get("data");
+                assertThat(detail.get("status").asString()).isEqualTo("online");
+                assertThat(detail.get("is_online").asBoolean()).isTrue();
+                assertThat(detail.get("local_ip").asString()).isEqualTo("192.168.1.20");
+                assertThat(detail.get("last_rssi").asInt()).isEqualTo(-61);
+                assertThat(detail.get("public_ip").asString()).isEqualTo("127.0.0.1");
+                assertThat(detail.get("first_seen_at").asString()).endsWith("+00:00");
+                assertThat(detail.get("last_seen_at").asString()).endsWith("+00:00");
+            });
+            assertThat(api.get("/v1/user/devices", tenant.token()).body().get("data").get(0).get("status").asString())
+                    .isEqualTo("online");
+        } finally {
+            device.disconnect();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode detail = api.get(path, tenant.token()).body().get("data");
+            assertThat(detail.get("status").asString()).as("once seen, never pending again").isEqualTo("offline");
+            assertThat(detail.get("is_online").asBoolean()).isFalse();
+        });
     }
 
     private JsonNode esp07s(Fixtures.Tenant tenant, String name) {

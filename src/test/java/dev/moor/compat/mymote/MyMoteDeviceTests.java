@@ -1,13 +1,19 @@
 package dev.moor.compat.mymote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import dev.moor.support.MoorIntegrationTest;
+import dev.moor.support.Mqtt;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +22,9 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
 
     private static final List<String> DEVICE_FIELDS = List.of("id", "device_id", "device_key", "user_id", "group_id",
             "name", "type", "location", "connectivity", "fwversion", "app_name", "app_version", "stat_device_id", "ICCID");
+    private static final List<String> STATS_FIELDS = List.of("id", "stat_of_device_id", "msg_tot", "msg_current",
+            "msg_1", "msg_2", "msg_3", "msg_4", "msg_5", "msg_6", "msg_7", "bytes_tot", "bytes_current", "bytes_1",
+            "bytes_2", "bytes_3", "bytes_4", "bytes_5", "bytes_6", "bytes_7");
     private static final List<String> GROUP_FIELDS = List.of("id", "group_of_user_id", "name", "client_name", "email",
             "telephone");
 
@@ -118,7 +127,7 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
         long group = group(tenant, "Private");
 
         for (String path : List.of("/devices/" + device.get("uid").asString(), "/devices/" + device.get("id").asLong(),
-                "/devices/" + device.get("uid").asString() + "/status")) {
+                "/devices/" + device.get("uid").asString() + "/status", "/devices/" + device.get("uid").asString() + "/stat")) {
             Api.Response foreign = api.get(strangerBase + path, null);
             assertThat(foreign.status()).as(path).isEqualTo(404);
             assertThat(foreign.text()).isEqualTo("{\"error\":\"Device not found.\"}");
@@ -151,6 +160,72 @@ class MyMoteDeviceTests extends MoorIntegrationTest {
         assertThat(devices).hasSize(1);
         assertThat(devices.get(0).get("device").get("name").asString()).isEqualTo("Mine");
         assertThat(api.get(base + "/devices/" + others, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void reportsConnectedExactlyWhileTheDeviceHoldsASession() {
+        Fixtures.Tenant tenant = fixtures.tenant();
+        String base = base(tenant);
+        JsonNode created = fixtures.device(tenant.token(), fixtures.template(tenant.token()), "Live");
+        String uid = created.get("uid").asString();
+        Mqtt5BlockingClient device = Mqtt.client(uid, created.get("token").asString());
+        device.connect();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(api.get(base + "/devices/" + uid + "/status", null).text())
+                            .isEqualTo("{\"connectionState\":\"Connected\"}"));
+            assertThat(api.get(base + "/devices", null).body().get(0).get("status").asString()).isEqualTo("Connected");
+        } finally {
+            device.disconnect();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get(base + "/devices/" + uid, null).body().get(0).get("status").asString())
+                        .isEqualTo("Disconnected"));
+    }
+
+    @Test
+    void countsTheDevicesTrafficInTotalTodayAndOnTheDaysBefore() {
+        Fixtures.Tenant tenant = fixtures.tenant();
+        String base = base(tenant);
+        JsonNode created = fixtures.device(tenant.token(), fixtures.template(tenant.token()), "Chatty");
+        String uid = created.get("uid").asString();
+        String id = Long.toString(created.get("id").asLong());
+
+        JsonNode quiet = api.get(base + "/devices/" + uid + "/stat", null).body();
+        assertThat(quiet.propertyNames()).containsExactlyElementsOf(STATS_FIELDS);
+        assertThat(quiet.get("id").asString()).isEqualTo(id);
+        assertThat(quiet.get("stat_of_device_id").asString()).isEqualTo(id);
+        assertThat(quiet.get("msg_tot").isIntegralNumber()).isTrue();
+        assertThat(quiet.get("msg_tot").asLong()).isZero();
+
+        Mqtt5BlockingClient device = Mqtt.client(uid, created.get("token").asString());
+        device.connect();
+        try {
+            for (int i = 0; i < 3; i++) {
+                device.publishWith().topic("devices/" + uid + "/telemetry").qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(("{\"temperature\": 2" + i + ".5}").getBytes(StandardCharsets.UTF_8)).send();
+            }
+        } finally {
+            device.disconnect();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode stats = api.get(base + "/devices/" + id + "/stat", null).body();
+            assertThat(stats.get("msg_tot").asLong()).isGreaterThanOrEqualTo(3);
+            assertThat(stats.get("msg_current").asLong()).as("all of it today").isEqualTo(stats.get("msg_tot").asLong());
+            assertThat(stats.get("bytes_current").asLong()).isEqualTo(stats.get("bytes_tot").asLong()).isPositive();
+            for (int day = 1; day <= 7; day++) {
+                assertThat(stats.get("msg_" + day).asLong()).isZero();
+                assertThat(stats.get("bytes_" + day).asLong()).isZero();
+            }
+        });
+
+        Api.Response daily = api.get("/rest/v1/devices/" + id + "/stats/daily", tenant.token());
+        assertThat(daily.status()).as(daily.text()).isEqualTo(200);
+        assertThat(daily.body()).hasSize(8);
+        assertThat(daily.body().get(7).get("messagesIn").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(daily.body().get(0).get("messagesIn").asLong()).isZero();
+        assertThat(api.get("/rest/v1/devices/" + id + "/stats/daily?days=0", tenant.token()).status()).isEqualTo(400);
+        assertThat(api.get("/rest/v1/devices/" + id + "/stats/daily?days=3", tenant.token()).body()).hasSize(3);
     }
 
     private String base(Fixtures.Tenant tenant) {
