@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.moor.support.Multipart;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.moor.command.SimulatedDevice;
+import dev.moor.support.Multipart;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.hivemq.client.mqtt.MqttClient;
 import dev.moor.command.SimulatedDevice;
+import dev.moor.support.Multipart;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;

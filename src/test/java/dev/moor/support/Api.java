@@ -53,7 +53,7 @@ public final class Api {
         return send("PATCH", path, token, body, "application/json");
     }
 
-    /** Sends a body as given: a String is sent verbatim (for malformed JSON), anything else as JSON. */
+    /** Sends a body as given: bytes and Strings verbatim (for malformed JSON), anything else as JSON. */
     public Response send(String method, String path, String token, Object body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -62,8 +62,12 @@ public final class Api {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(text));
+            HttpRequest.BodyPublisher publisher = switch (body) {
+                case byte[] bytes -> HttpRequest.BodyPublishers.ofByteArray(bytes);
+                case String raw -> HttpRequest.BodyPublishers.ofString(raw);
+                default -> HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            };
+            request.header("Content-Type", contentType).method(method, publisher);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

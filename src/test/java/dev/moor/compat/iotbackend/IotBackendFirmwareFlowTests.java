@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.moor.support.Multipart;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;
@@ -35,7 +36,7 @@ class IotBackendFirmwareFlowTests extends MoorIntegrationTest {
 
         try (SimulatedDevice device = SimulatedDevice.connect(created)) {
             // 1. Upload the firmware. 2. Save the returned md5.
-            Api.Response uploaded = new IotBackendMultipart().field("name", "Release build").field("version", "1.0.3")
+            Api.Response uploaded = new Multipart().field("name", "Release build").field("version", "1.0.3")
                     .file(binary, "application/octet-stream").post(port, base + "/firmwares", tenant.token());
             assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
             String md5 = uploaded.body().get("data").get("md5").asString();

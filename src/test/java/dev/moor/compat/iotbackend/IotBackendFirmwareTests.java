@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.moor.support.Multipart;
 import dev.moor.support.Api;
 import dev.moor.support.Fixtures;
 import dev.moor.support.MoorIntegrationTest;
@@ -60,12 +61,12 @@ class IotBackendFirmwareTests extends MoorIntegrationTest {
         assertThat(tooLarge.status()).isEqualTo(422);
         assertThat(tooLarge.text()).isEqualTo("{\"message\":\"The file field must not be greater than 4096 kilobytes.\"}");
 
-        Api.Response noName = new IotBackendMultipart().file(image(1000), "application/octet-stream")
+        Api.Response noName = new Multipart().file(image(1000), "application/octet-stream")
                 .post(port, base, tenant.token());
         assertThat(noName.status()).isEqualTo(422);
         assertThat(noName.body().propertyNames()).containsExactly("message");
 
-        Api.Response noFile = new IotBackendMultipart().field("name", "Nothing").post(port, base, tenant.token());
+        Api.Response noFile = new Multipart().field("name", "Nothing").post(port, base, tenant.token());
         assertThat(noFile.status()).isEqualTo(422);
 
         Api.Response empty = upload(tenant, base, "Empty", null, null, new byte[0]);
@@ -155,7 +156,7 @@ class IotBackendFirmwareTests extends MoorIntegrationTest {
 
     private Api.Response upload(Fixtures.Tenant tenant, String path, String name, String version, String notes,
             byte[] binary) {
-        IotBackendMultipart form = new IotBackendMultipart().field("name", name);
+        Multipart form = new Multipart().field("name", name);
         if (version != null) {
             form.field("version", version);
         }
