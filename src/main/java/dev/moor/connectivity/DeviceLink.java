@@ -14,7 +14,8 @@ public interface DeviceLink {
     boolean isOnline(DeviceId device);
 
     /**
-     * Publishes {@code payload} at QoS 1 on {@code devices/{uid}/{subtopic}}. The future completes with
+     * Publishes {@code payload} at QoS 1 on {@code devices/{uid}/{subtopic}}, through the node holding the
+     * device's session when that is another node sharing the database. The future completes with
      * {@link Delivery#DELIVERED} once the device's client has acknowledged it (PUBACK),
      * {@link Delivery#NOT_CONNECTED} when the device has no session, or {@link Delivery#FAILED}.
      */

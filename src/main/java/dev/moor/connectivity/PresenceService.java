@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -154,6 +155,11 @@ public class PresenceService {
     /** True while the broker holds a session of the device, on any node. */
     public boolean isOnline(DeviceId device) {
         return store.isOnline(device);
+    }
+
+    /** The id of the node holding the device's session, empty while the device is offline. */
+    public Optional<String> nodeHolding(DeviceId device) {
+        return store.nodeHolding(device);
     }
 
     /**

@@ -234,6 +234,11 @@ class PresenceStore {
                 json.readTree(rs.getString("info")));
     }
 
+    Optional<String> nodeHolding(DeviceId device) {
+        return jdbc.sql("select node_id from device_presence where device_id = :id and online")
+                .param("id", device.value()).query(String.class).optional();
+    }
+
     boolean isOnline(DeviceId device) {
         return jdbc.sql("select online from device_presence where device_id = :id")
                 .param("id", device.value()).query(Boolean.class).optional().orElse(false);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link DeviceLink} over the embedded broker: a QoS 1 PUBLISH to the device's connection on this node,
  * completed by the device's PUBACK (or FAILED after {@code moor.mqtt.send-timeout}, or when the connection
- * closes first). A device connected to another node is NOT_CONNECTED here (Moor runs one broker node today).
+ * closes first). A device connected to another node sharing the database is reached through that node
+ * ({@link NodeRelay}).
  */
 @Component
 class MqttDeviceLink implements DeviceLink {
@@ -28,10 +29,13 @@ class MqttDeviceLink implements DeviceLink {
     private final Broker broker;
     private final MqttProperties properties;
     private final PresenceService presence;
+    private final NodeRelay relay;
 
     MqttDeviceLink(Sessions sessions, DeliveryTracker deliveries, Broker broker, MqttProperties properties,
-            PresenceService presence) {
+            PresenceService presence, NodeRelay relay) {
         this.presence = presence;
+        this.relay = relay;
+        relay.serveWith(request -> sendHere(request.device(), request.subtopic(), request.payload()));
         this.sessions = sessions;
         this.deliveries = deliveries;
         this.broker = broker;
@@ -46,12 +50,23 @@ class MqttDeviceLink implements DeviceLink {
 
     @Override
     public CompletableFuture<Delivery> send(DeviceId device, String subtopic, byte[] payload) {
+        if (subtopic == null || subtopic.isEmpty() || subtopic.contains("+") || subtopic.contains("#")) {
+            throw new IllegalArgumentException("Not a topic level: " + subtopic);
+        }
+        if (sessions.of(device).isEmpty()) {
+            var holder = presence.nodeHolding(device).filter(node -> !node.equals(presence.node()));
+            if (holder.isPresent()) {
+                return relay.send(holder.get(), device, subtopic, payload);
+            }
+        }
+        return sendHere(device, subtopic, payload);
+    }
+
+    /** Publishes to the device's connection on this node; NOT_CONNECTED when this node holds none. */
+    private CompletableFuture<Delivery> sendHere(DeviceId device, String subtopic, byte[] payload) {
         var connection = sessions.of(device);
         if (connection.isEmpty() || !broker.isRunning()) {
             return CompletableFuture.completedFuture(Delivery.NOT_CONNECTED);
-        }
-        if (subtopic == null || subtopic.isEmpty() || subtopic.contains("+") || subtopic.contains("#")) {
-            throw new IllegalArgumentException("Not a topic level: " + subtopic);
         }
         String clientId = connection.get().clientId();
         CompletableFuture<Delivery> done = new CompletableFuture<>();
