@@ -298,6 +298,21 @@ public class DeviceService {
         return Page.of(devices.search(scope, search, Optional.empty(), page), devices.count(scope, search, Optional.empty()), page);
     }
 
+    /**
+     * Every device matching the search that the caller may see, read page by page: for vendor APIs whose
+     * device lists are not paged. Same permission rules as {@link #search}.
+     */
+    public List<Device> searchAll(Caller caller, DeviceSearch search) {
+        List<Device> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<Device> batch = search(caller, search, new PageRequest(page, PageRequest.MAX_SIZE));
+            all.addAll(batch.content());
+            if (batch.content().size() < PageRequest.MAX_SIZE) {
+                return all;
+            }
+        }
+    }
+
     /** Needs ORG_DEVICES_EDIT on a device the caller may see. Tags, when given, replace the old ones. */
     @Transactional
     public Device update(Caller caller, DeviceId id, DeviceChange change) {

@@ -1,6 +1,5 @@
 package dev.moor.compat.iotbackend;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +13,6 @@ import dev.moor.firmware.FirmwareService;
 import dev.moor.shared.Caller;
 import dev.moor.shared.DomainException;
 import dev.moor.shared.MoorProperties;
-import dev.moor.shared.Page;
-import dev.moor.shared.PageRequest;
 import dev.moor.shared.SubOrganizations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -84,16 +81,7 @@ class IotBackendDeviceController {
     }
 
     private List<Device> visibleDevices(Caller caller) {
-        DeviceSearch everything = new DeviceSearch(Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), SubOrganizations.INCLUDED, DeviceSearch.Sort.DEFAULT);
-        List<Device> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<Device> batch = devices.search(caller, everything, new PageRequest(page, PageRequest.MAX_SIZE));
-            all.addAll(batch.content());
-            if (batch.content().size() < PageRequest.MAX_SIZE) {
-                return all;
-            }
-        }
+        return devices.searchAll(caller, DeviceSearch.all(SubOrganizations.INCLUDED, DeviceSearch.Sort.DEFAULT));
     }
 
     /** A string field, absent when missing; the Laravel-style message for any other type. */

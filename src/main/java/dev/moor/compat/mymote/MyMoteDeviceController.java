@@ -159,15 +159,6 @@ class MyMoteDeviceController {
     }
 
     private List<Device> visibleDevices(Caller caller) {
-        DeviceSearch everything = new DeviceSearch(Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), SubOrganizations.INCLUDED, DeviceSearch.Sort.DEFAULT);
-        List<Device> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Page<Device> batch = devices.search(caller, everything, new PageRequest(page, PageRequest.MAX_SIZE));
-            all.addAll(batch.content());
-            if (batch.content().size() < PageRequest.MAX_SIZE) {
-                return all;
-            }
-        }
+        return devices.searchAll(caller, DeviceSearch.all(SubOrganizations.INCLUDED, DeviceSearch.Sort.DEFAULT));
     }
 }
